@@ -1,0 +1,3 @@
+import StackKit
+import AWSClient
+public enum StackToolkitModule {}

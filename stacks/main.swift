@@ -1,0 +1,2 @@
+import StackKitAWS
+import StackKit
