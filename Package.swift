@@ -36,9 +36,13 @@ let package = Package(
         "StackToolkit", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strict),
+    // The L1 generator's logic, shared by the executable and its tests.
+    .target(name: "StackCodegen", dependencies: ["StackKit"], swiftSettings: strict),
     .executableTarget(
       name: "stack-codegen",
-      dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")],
+      dependencies: [
+        "StackCodegen", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
       swiftSettings: strict),
     .executableTarget(
       name: "stacks", dependencies: ["StackKitAWS"], path: "stacks", swiftSettings: strict),
@@ -53,6 +57,8 @@ let package = Package(
     .testTarget(
       name: "AWSClientTests", dependencies: ["AWSClient"],
       resources: [.copy("Fixtures")], swiftSettings: strict),
+    .testTarget(
+      name: "StackCodegenTests", dependencies: ["StackCodegen"], swiftSettings: strict),
     .testTarget(
       name: "StackToolkitTests", dependencies: ["StackToolkit", "StackKitAWS"],
       resources: [.copy("Fixtures")], swiftSettings: strict),

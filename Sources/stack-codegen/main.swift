@@ -1,1 +1,2 @@
+import StackCodegen
 print("codegen")
