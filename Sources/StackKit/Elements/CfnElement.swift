@@ -38,6 +38,11 @@ open class CfnElement: Construct {
   /// The template section this element goes in.
   open var cfnSection: TemplateSection { .resources }
 
+  /// False leaves the element out of the template (and out of other resources' `DependsOn`), as
+  /// AWS CDK's `shouldSynthesize` does: an IAM policy that never received a statement, for example.
+  /// Evaluated at synthesis, after every construct exists.
+  open var shouldSynthesize: Bool { true }
+
   /// Renders the element's entry, resolving values through `resolver`.
   open func cfnRender(_ resolver: inout Resolver) -> JSON { .object(JSONObject()) }
 

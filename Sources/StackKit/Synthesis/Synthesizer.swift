@@ -28,7 +28,7 @@ struct Synthesizer {
 
     // Explicit resource dependencies.
     for case let resource as CfnResource in all {
-      for target in resource.dependsOn {
+      for target in resource.dependsOn where target.shouldSynthesize {
         if target.stack === resource.stack {
           dependsOn[ObjectIdentifier(resource), default: []].append(target)
         } else if let source = resource.stack, let other = target.stack {
@@ -74,7 +74,9 @@ struct Synthesizer {
       var graph: [ObjectIdentifier: [CfnElement]] = [:]
       for construct in stack.node.findAll() {
         if let asset = construct as? Asset, Stack.find(asset) === stack { assets.append(asset) }
-        guard let element = construct as? CfnElement, element.stack === stack else { continue }
+        guard let element = construct as? CfnElement, element.stack === stack,
+          element.shouldSynthesize
+        else { continue }
         let id = element.logicalID
         if !LogicalID.isValid(id) {
           problems.append(
@@ -188,7 +190,7 @@ struct Synthesizer {
   static func resources(under construct: Construct) -> [CfnResource] {
     let home = Stack.find(construct)
     return construct.node.findAll().compactMap { c in
-      guard let r = c as? CfnResource else { return nil }
+      guard let r = c as? CfnResource, r.shouldSynthesize else { return nil }
       return r.stack === home || construct is App ? r : nil
     }
   }
