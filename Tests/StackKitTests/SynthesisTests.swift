@@ -14,7 +14,8 @@ import Testing
 
   @Test func refsGetAttsAndJoinsResolveToLogicalIDs() throws {
     let template = try render { stack in
-      let vpc = CfnResource(stack, "Vpc", type: "AWS::EC2::VPC", properties: [("CidrBlock", "10.0.0.0/16")])
+      let vpc = CfnResource(
+        stack, "Vpc", type: "AWS::EC2::VPC", properties: [("CidrBlock", "10.0.0.0/16")])
       _ = CfnResource(
         stack, "Subnet", type: "AWS::EC2::Subnet",
         properties: [
@@ -34,7 +35,8 @@ import Testing
     let template = try render { stack in
       let group = Construct(stack, "redispy_Layer")
       _ = CfnResource(group, "Resource", type: "AWS::Lambda::LayerVersion")
-      let rg = CfnResource(stack, "RedisReplicationGroup", type: "AWS::ElastiCache::ReplicationGroup")
+      let rg = CfnResource(
+        stack, "RedisReplicationGroup", type: "AWS::ElastiCache::ReplicationGroup")
       let fn = CfnResource(stack, "Fn", type: "AWS::Lambda::Function")
       fn.node.addDependency(rg, group)
     }
@@ -46,7 +48,8 @@ import Testing
     #expect(throws: SynthesisError.self) {
       _ = try render { stack in
         _ = CfnResource(
-          stack, "User", type: "AWS::ElastiCache::User", properties: [("Passwords", ["hunter2hunter2hunter2"])])
+          stack, "User", type: "AWS::ElastiCache::User",
+          properties: [("Passwords", ["hunter2hunter2hunter2"])])
       }
     }
   }
@@ -56,10 +59,15 @@ import Testing
       let secret = CfnResource(stack, "Secret", type: "AWS::SecretsManager::Secret")
       _ = CfnResource(
         stack, "User", type: "AWS::ElastiCache::User",
-        properties: [("Passwords", [SecretValue.secretsManager(secret.ref, jsonField: "password").cfnValue])])
+        properties: [
+          ("Passwords", [SecretValue.secretsManager(secret.ref, jsonField: "password").cfnValue])
+        ])
     }
     let text = JSONWriter(indent: nil).write(template["Resources"]!["User"]!)
-    #expect(text.contains(#"{"Fn::Join":["",["{{resolve:secretsmanager:",{"Ref":"Secret"},":SecretString:password::}}"]]}"#))
+    #expect(
+      text.contains(
+        #"{"Fn::Join":["",["{{resolve:secretsmanager:",{"Ref":"Secret"},":SecretString:password::}}"]]}"#
+      ))
   }
 
   @Test func duplicateIdsAndCyclesAreReportedTogether() throws {
@@ -81,7 +89,11 @@ import Testing
 
   @Test func yamlQuotesAmbiguousStrings() throws {
     let yaml = try YAMLWriter().write(
-      .object(JSONObject([("a", .string("yes")), ("b", .string("7.1")), ("c", .string("2012-10-17")), ("d", .string("on ~* -@all +SET")), ("e", .int(3))])))
+      .object(
+        JSONObject([
+          ("a", .string("yes")), ("b", .string("7.1")), ("c", .string("2012-10-17")),
+          ("d", .string("on ~* -@all +SET")), ("e", .int(3)),
+        ])))
     #expect(yaml == "a: 'yes'\nb: '7.1'\nc: '2012-10-17'\nd: on ~* -@all +SET\ne: 3\n")
   }
 }

@@ -7,7 +7,8 @@ import Testing
     let text = #"{"b":1,"a":[true,null,"x\n\u00e9",2.5,-3],"c":{}}"#
     let parsed = try JSONParser.parse(text)
     #expect(parsed.objectValue?.keys == ["b", "a", "c"])
-    #expect(JSONWriter(indent: nil).write(parsed) == #"{"b":1,"a":[true,null,"x\né",2.5,-3],"c":{}}"#)
+    #expect(
+      JSONWriter(indent: nil).write(parsed) == #"{"b":1,"a":[true,null,"x\né",2.5,-3],"c":{}}"#)
   }
 
   @Test func jsonErrorsNameLineAndColumn() {

@@ -30,7 +30,8 @@ public final class Asset: Construct {
     exclude: [String] = []
   ) {
     sourcePath = path
-    let root = (scope.node.root as? App)?.projectDirectory ?? FileManager.default.currentDirectoryPath
+    let root =
+      (scope.node.root as? App)?.projectDirectory ?? FileManager.default.currentDirectoryPath
     absolutePath = path.hasPrefix("/") ? path : (root as NSString).appendingPathComponent(path)
     self.bundling = bundling
     var isDirectory: ObjCBool = false
@@ -112,7 +113,9 @@ public struct Bundling: Sendable, Hashable {
 
   /// `pip install -r SOURCE/requirements -t OUTPUT/target`: a Python layer built from its
   /// requirements file.
-  public static func pipInstall(requirements: String = "requirements.txt", target: String = "python")
+  public static func pipInstall(
+    requirements: String = "requirements.txt", target: String = "python"
+  )
     -> Bundling
   {
     Bundling(

@@ -3,7 +3,9 @@ import Foundation
 /// Content hashes of assets: SHA-256 over every file's relative path, mode and bytes, in sorted
 /// path order, plus the bundling recipe. The same content gives the same hash on every machine.
 enum AssetHasher {
-  static func hash(path: String, isDirectory: Bool, exclude: [String], recipe: String?) throws -> String {
+  static func hash(path: String, isDirectory: Bool, exclude: [String], recipe: String?) throws
+    -> String
+  {
     var sha = Digest.SHA256()
     sha.update("stackkit-asset-v1\n")
     if let recipe { sha.update("recipe:\(recipe)\n") }
@@ -12,7 +14,8 @@ enum AssetHasher {
         let full = (path as NSString).appendingPathComponent(relative)
         let attributes = try FileManager.default.attributesOfItem(atPath: full)
         let mode = (attributes[.posixPermissions] as? NSNumber)?.intValue ?? 0o644
-        sha.update("file:\(relative)\nmode:\(String(mode & 0o111 != 0 ? 0o755 : 0o644, radix: 8))\n")
+        sha.update(
+          "file:\(relative)\nmode:\(String(mode & 0o111 != 0 ? 0o755 : 0o644, radix: 8))\n")
         let data = try Data(contentsOf: URL(fileURLWithPath: full))
         sha.update("size:\(data.count)\n")
         sha.update(data)
@@ -38,7 +41,8 @@ enum AssetHasher {
       if components.contains(where: { $0 == "__pycache__" || $0 == ".DS_Store" || $0 == ".git" }) {
         continue
       }
-      if exclude.contains(where: { relative == $0 || ($0.hasSuffix("/") && relative.hasPrefix($0)) }) {
+      if exclude.contains(where: { relative == $0 || ($0.hasSuffix("/") && relative.hasPrefix($0)) }
+      ) {
         continue
       }
       if !isDir.boolValue { out.append(relative) }

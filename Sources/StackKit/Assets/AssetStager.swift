@@ -23,11 +23,14 @@ enum AssetStager {
       var source = asset.absolutePath
       var scratch: String?
       if let bundling = asset.bundling {
-        let output = NSTemporaryDirectory() + "stackkit-bundle-\(asset.hash.prefix(16))-\(ProcessInfo.processInfo.processIdentifier)"
+        let output =
+          NSTemporaryDirectory()
+          + "stackkit-bundle-\(asset.hash.prefix(16))-\(ProcessInfo.processInfo.processIdentifier)"
         try? fm.removeItem(atPath: output)
         try fm.createDirectory(atPath: output, withIntermediateDirectories: true)
         scratch = output
-        try runBundling(bundling, source: asset.absolutePath, output: output, assetPath: asset.sourcePath)
+        try runBundling(
+          bundling, source: asset.absolutePath, output: output, assetPath: asset.sourcePath)
         source = output
       }
       defer { if let scratch { try? fm.removeItem(atPath: scratch) } }
@@ -39,15 +42,19 @@ enum AssetStager {
     }
   }
 
-  static func runBundling(_ bundling: Bundling, source: String, output: String, assetPath: String) throws {
+  static func runBundling(_ bundling: Bundling, source: String, output: String, assetPath: String)
+    throws
+  {
     let arguments = bundling.command.map {
-      $0.replacingOccurrences(of: "$SOURCE", with: source).replacingOccurrences(of: "$OUTPUT", with: output)
+      $0.replacingOccurrences(of: "$SOURCE", with: source).replacingOccurrences(
+        of: "$OUTPUT", with: output)
     }
     guard let program = arguments.first else { return }
     guard let executable = findExecutable(program) else {
       throw Failure(
         description:
-          "bundling the asset \(assetPath) needs '\(program)', which is not on PATH. \(bundling.missingProgramHint)")
+          "bundling the asset \(assetPath) needs '\(program)', which is not on PATH. \(bundling.missingProgramHint)"
+      )
     }
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
@@ -63,7 +70,8 @@ enum AssetStager {
       let tail = String(decoding: errorData.suffix(2000), as: UTF8.self)
       throw Failure(
         description:
-          "bundling the asset \(assetPath) failed: '\(arguments.joined(separator: " "))' exited with status \(process.terminationStatus):\n\(tail)\n\(bundling.missingProgramHint)")
+          "bundling the asset \(assetPath) failed: '\(arguments.joined(separator: " "))' exited with status \(process.terminationStatus):\n\(tail)\n\(bundling.missingProgramHint)"
+      )
     }
   }
 
@@ -88,7 +96,8 @@ enum ZipWriter {
       let full = (directory as NSString).appendingPathComponent(relative)
       let attributes = try FileManager.default.attributesOfItem(atPath: full)
       let mode = (attributes[.posixPermissions] as? NSNumber)?.intValue ?? 0o644
-      entries.append((relative, try Data(contentsOf: URL(fileURLWithPath: full)), mode & 0o111 != 0))
+      entries.append(
+        (relative, try Data(contentsOf: URL(fileURLWithPath: full)), mode & 0o111 != 0))
     }
     return archive(entries: entries)
   }

@@ -26,7 +26,8 @@ public final class App: Construct {
     environment: [String: String] = ProcessInfo.processInfo.environment
   ) {
     self.outdir = environment["STACK_OUTDIR"] ?? outdir ?? "templates"
-    self.format = environment["STACK_FORMAT"].flatMap(TemplateFormat.init(rawValue:)) ?? format ?? .yaml
+    self.format =
+      environment["STACK_FORMAT"].flatMap(TemplateFormat.init(rawValue:)) ?? format ?? .yaml
     self.projectDirectory =
       environment["STACK_PROJECT_DIR"] ?? FileManager.default.currentDirectoryPath
     super.init(rootID: "")

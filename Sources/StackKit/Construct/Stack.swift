@@ -54,7 +54,8 @@ open class Stack: Construct {
   /// The artifact id in the cloud assembly: the construct path with `/` removed, as CDK names
   /// nested stage artifacts; for a stack directly under the app this is its id.
   public var artifactID: String {
-    node.scopes.dropFirst().map { LogicalID.removeNonAlphanumeric($0.node.id) }.joined(separator: "-")
+    node.scopes.dropFirst().map { LogicalID.removeNonAlphanumeric($0.node.id) }.joined(
+      separator: "-")
   }
 
   /// The file name of the template for a format.

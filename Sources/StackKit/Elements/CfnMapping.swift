@@ -7,7 +7,9 @@
 public final class CfnMapping: CfnElement {
   public var mapping: [(String, [(String, Value)])]
 
-  public init(_ scope: Construct, _ id: String, mapping: KeyValuePairs<String, KeyValuePairs<String, Value>>) {
+  public init(
+    _ scope: Construct, _ id: String, mapping: KeyValuePairs<String, KeyValuePairs<String, Value>>
+  ) {
     self.mapping = mapping.map { ($0.key, $0.value.map { ($0.key, $0.value) }) }
     super.init(scope, id)
   }

@@ -115,7 +115,9 @@ open class CfnResource: CfnElement {
     if let v = cfnOptions.deletionPolicy { entry["DeletionPolicy"] = .string(v.rawValue) }
     if let v = cfnOptions.version { entry["Version"] = .string(v) }
     if let v = cfnOptions.description { entry["Description"] = .string(v) }
-    if !cfnOptions.metadata.isEmpty, let r = resolver.resolve(.object(cfnOptions.metadata), at: "Metadata") {
+    if !cfnOptions.metadata.isEmpty,
+      let r = resolver.resolve(.object(cfnOptions.metadata), at: "Metadata")
+    {
       entry["Metadata"] = r
     }
     if let c = cfnOptions.condition { entry["Condition"] = .string(resolver.logicalID(of: c)) }

@@ -65,7 +65,9 @@ struct Hasher256 {
     }
     if done == nil {
       let copy = Array(bytes)
-      copy.withUnsafeBufferPointer { _ = EVP_DigestUpdate(context.pointer, $0.baseAddress, $0.count) }
+      copy.withUnsafeBufferPointer {
+        _ = EVP_DigestUpdate(context.pointer, $0.baseAddress, $0.count)
+      }
     }
   }
 

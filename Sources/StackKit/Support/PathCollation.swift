@@ -14,7 +14,9 @@ public enum PathCollation {
   private static let primaryTable: [UInt16] = {
     var table = [UInt16](repeating: 0, count: 128)
     for b in 0..<128 { table[b] = UInt16(b) }
-    for (i, b) in [UInt8](arrayLiteral: 0x09, 0x0A, 0x0D, 0x20).enumerated() { table[Int(b)] = UInt16(1 + i) }
+    for (i, b) in [UInt8](arrayLiteral: 0x09, 0x0A, 0x0D, 0x20).enumerated() {
+      table[Int(b)] = UInt16(1 + i)
+    }
     for (i, b) in punctuationOrder.enumerated() { table[Int(b)] = UInt16(10 + i) }
     for d in 0..<10 { table[0x30 + d] = UInt16(100 + d) }
     for l in 0..<26 {

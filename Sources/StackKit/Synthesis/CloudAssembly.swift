@@ -60,7 +60,9 @@ public struct CloudAssembly: Sendable {
           text = try YAMLWriter().write(o.template)
         } catch {
           problems.append(
-            SynthesisProblem(path: o.stack.node.path, message: "the template could not be written as YAML: \(error)"))
+            SynthesisProblem(
+              path: o.stack.node.path,
+              message: "the template could not be written as YAML: \(error)"))
           continue
         }
       }
@@ -78,7 +80,8 @@ public struct CloudAssembly: Sendable {
       stacks.append(
         StackArtifact(
           id: o.stack.artifactID, stackName: o.stack.stackName, path: o.stack.node.path,
-          templateFile: o.stack.templateFile(format: format), templateText: text, template: o.template,
+          templateFile: o.stack.templateFile(format: format), templateText: text,
+          template: o.template,
           resourceCount: o.resourceCount, dependencies: o.dependencies.map(\.artifactID),
           assetHashes: hashes, environment: o.stack.environment,
           terminationProtection: o.stack.terminationProtection, tags: o.stack.tags,
@@ -107,7 +110,9 @@ public struct CloudAssembly: Sendable {
       e["dependencies"] = .array(s.dependencies.map(JSON.string))
       e["assets"] = .array(s.assetHashes.map(JSON.string))
       if s.terminationProtection { e["terminationProtection"] = .bool(true) }
-      if !s.tags.isEmpty { e["tags"] = .object(JSONObject(s.tags.map { ($0.0, JSON.string($0.1)) })) }
+      if !s.tags.isEmpty {
+        e["tags"] = .object(JSONObject(s.tags.map { ($0.0, JSON.string($0.1)) }))
+      }
       stackEntries[s.id] = .object(e)
     }
     root["stacks"] = .object(stackEntries)

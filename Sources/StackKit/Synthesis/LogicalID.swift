@@ -25,8 +25,10 @@ public enum LogicalID {
       let candidate = removeNonAlphanumeric(components[0])
       if candidate.utf8.count <= maxLength { return candidate }
     }
-    let hash = String(Digest.md5Hex(Array(components.joined(separator: "/").utf8)).prefix(hashLength))
-      .uppercased()
+    let hash = String(
+      Digest.md5Hex(Array(components.joined(separator: "/").utf8)).prefix(hashLength)
+    )
+    .uppercased()
     var human = ""
     var previous: String?
     for component in components {

@@ -124,14 +124,16 @@ public struct Resolver {
       return fn("Fn::Base64", resolve(v) ?? .null)
     case .cidr(let block, let count, let bits):
       return fn(
-        "Fn::Cidr", .array([resolve(block) ?? .null, resolve(count) ?? .null, resolve(bits) ?? .null]))
+        "Fn::Cidr",
+        .array([resolve(block) ?? .null, resolve(count) ?? .null, resolve(bits) ?? .null]))
     case .findInMap(let mapping, let top, let second):
       return fn(
         "Fn::FindInMap",
         .array([.string(logicalID(of: mapping)), resolve(top) ?? .null, resolve(second) ?? .null]))
     case .fnIf(let condition, let a, let b):
       return fn(
-        "Fn::If", .array([.string(logicalID(of: condition)), resolve(a) ?? .null, resolve(b) ?? .null]))
+        "Fn::If",
+        .array([.string(logicalID(of: condition)), resolve(a) ?? .null, resolve(b) ?? .null]))
     case .condition(let expression):
       return resolve(expression)
     case .secret(let secret):

@@ -122,7 +122,8 @@ struct Synthesizer {
         problems.append(
           SynthesisProblem(
             path: stack.node.path,
-            message: "the stack has no resources; CloudFormation refuses an empty template. Add a resource or remove the stack."
+            message:
+              "the stack has no resources; CloudFormation refuses an empty template. Add a resource or remove the stack."
           ))
       }
 
@@ -141,7 +142,9 @@ struct Synthesizer {
             stack.transforms.count == 1
             ? .string(stack.transforms[0]) : .array(stack.transforms.map(JSON.string))
         }
-        if let entries = sections[section], !entries.isEmpty { template[section.rawValue] = .object(entries) }
+        if let entries = sections[section], !entries.isEmpty {
+          template[section.rawValue] = .object(entries)
+        }
       }
       var seen = Set<ObjectIdentifier>()
       let deps = (stackDeps[ObjectIdentifier(stack)] ?? []).filter {
@@ -161,7 +164,9 @@ struct Synthesizer {
         problems.append(
           SynthesisProblem(
             path: o.stack.node.path,
-            message: "the stack name \(o.stack.stackName) is already used by \(other.node.path). Give one of them another stackName."))
+            message:
+              "the stack name \(o.stack.stackName) is already used by \(other.node.path). Give one of them another stackName."
+          ))
       }
       names[o.stack.stackName] = o.stack
     }

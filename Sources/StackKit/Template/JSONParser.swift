@@ -21,7 +21,9 @@ public struct JSONParser {
     parser.skipWhitespace()
     let value = try parser.parseValue(depth: 0)
     parser.skipWhitespace()
-    if parser.index < parser.bytes.count { throw parser.error("unexpected content after the value") }
+    if parser.index < parser.bytes.count {
+      throw parser.error("unexpected content after the value")
+    }
     return value
   }
 

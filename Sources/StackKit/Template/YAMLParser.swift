@@ -43,7 +43,10 @@ public enum YAMLParser {
         if case .string(let s) = inner, let dot = s.firstIndex(of: ".") {
           return .object(
             JSONObject([
-              ("Fn::GetAtt", .array([.string(String(s[..<dot])), .string(String(s[s.index(after: dot)...]))]))
+              (
+                "Fn::GetAtt",
+                .array([.string(String(s[..<dot])), .string(String(s[s.index(after: dot)...]))])
+              )
             ]))
         }
         return .object(JSONObject([("Fn::GetAtt", inner)]))
@@ -89,7 +92,8 @@ public enum YAMLParser {
     case "null", "Null", "NULL", "~", "": return s.isEmpty ? .string("") : .null
     default: break
     }
-    if let i = Int(s), !s.hasPrefix("+"), !(s.count > 1 && (s.hasPrefix("0") || s.hasPrefix("-0"))) {
+    if let i = Int(s), !s.hasPrefix("+"), !(s.count > 1 && (s.hasPrefix("0") || s.hasPrefix("-0")))
+    {
       return .int(i)
     }
     if s.contains("."), !s.hasSuffix("."), let d = Double(s), d.isFinite,

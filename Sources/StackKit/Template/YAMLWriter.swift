@@ -24,7 +24,13 @@ public struct YAMLWriter: Sendable {
     case .array(let items):
       return .sequence(.init(items.map(node), Tag(.seq), items.isEmpty ? .flow : .block))
     case .object(let object):
-      let pairs = object.map { (Yams.Node.scalar(.init($0.key, Tag(.str), YAMLWriter.needsQuotes($0.key) ? .singleQuoted : .any)), node($0.value)) }
+      let pairs = object.map {
+        (
+          Yams.Node.scalar(
+            .init($0.key, Tag(.str), YAMLWriter.needsQuotes($0.key) ? .singleQuoted : .any)),
+          node($0.value)
+        )
+      }
       return .mapping(.init(pairs, Tag(.map), object.isEmpty ? .flow : .block))
     }
   }

@@ -47,7 +47,9 @@ public enum Fn {
   public static func select(_ index: Int, _ list: Value) -> Value { .select(index, list) }
 
   /// `Fn::Split`.
-  public static func split(_ delimiter: String, _ source: Value) -> Value { .split(delimiter, source) }
+  public static func split(_ delimiter: String, _ source: Value) -> Value {
+    .split(delimiter, source)
+  }
 
   /// `Fn::GetAZs` for a region; the default is the stack's own region (`""`).
   public static func getAZs(_ region: Value = "") -> Value { .getAZs(region) }
@@ -71,7 +73,8 @@ public enum Fn {
   }
 
   /// `Fn::If` on a named condition.
-  public static func `if`(_ condition: CfnCondition, _ whenTrue: Value, _ whenFalse: Value) -> Value {
+  public static func `if`(_ condition: CfnCondition, _ whenTrue: Value, _ whenFalse: Value) -> Value
+  {
     .fnIf(condition, whenTrue, whenFalse)
   }
 
@@ -89,7 +92,9 @@ public enum Fn {
   }
 
   /// `Fn::Not`.
-  public static func not(_ condition: ConditionExpression) -> ConditionExpression { .not(condition) }
+  public static func not(_ condition: ConditionExpression) -> ConditionExpression {
+    .not(condition)
+  }
 
   /// `Fn::Contains`, for rules.
   public static func contains(_ list: Value, _ value: Value) -> ConditionExpression {

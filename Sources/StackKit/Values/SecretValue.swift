@@ -10,7 +10,8 @@
 /// ```
 public struct SecretValue {
   enum Source {
-    case secretsManager(secretID: Value, jsonField: String?, versionStage: String?, versionID: String?)
+    case secretsManager(
+      secretID: Value, jsonField: String?, versionStage: String?, versionID: String?)
     case ssm(name: String, version: Int?)
     case ssmSecure(name: String, version: Int?)
     case parameter(CfnParameter)
