@@ -144,12 +144,13 @@ public struct Resolver {
       }
       return resolve(secret.dynamicReference)
     case .lazy(let lazy):
-      return resolve(lazy.produce())
+      guard let produced = lazy.produceOptional() else { return nil }
+      return resolve(produced)
     }
   }
 
   private func flattenLazy(_ v: Value) -> Value {
-    if case .lazy(let l) = v { return flattenLazy(l.produce()) }
+    if case .lazy(let l) = v { return flattenLazy(l.produceOptional() ?? .string("")) }
     if case .secret(let s) = v { return s.dynamicReference }
     return v
   }

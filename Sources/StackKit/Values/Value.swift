@@ -47,8 +47,20 @@ public indirect enum Value {
 /// let principals = Value.lazy(Lazy { .list(statement.principals.map(\.value)) })
 /// ```
 public struct Lazy {
-  let produce: () -> Value
-  public init(_ produce: @escaping () -> Value) { self.produce = produce }
+  let produceOptional: () -> Value?
+  public init(_ produce: @escaping () -> Value) { self.produceOptional = { produce() } }
+
+  /// A value that may turn out absent: `nil` leaves the property, list item or object key out of
+  /// the template, as an `undefined` token does in AWS CDK (a role's managed policy list that no
+  /// one filled, for example).
+  ///
+  /// ```swift
+  /// let arns = Value.lazy(Lazy(optional: { policies.isEmpty ? nil : .list(policies) }))
+  /// ```
+  public init(optional produce: @escaping () -> Value?) { self.produceOptional = produce }
+
+  /// Computes the value now; `nil` when it is absent.
+  public func evaluate() -> Value? { produceOptional() }
 }
 
 /// A type that can stand where a template value goes.
