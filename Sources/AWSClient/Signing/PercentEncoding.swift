@@ -1,0 +1,69 @@
+import Foundation
+
+/// URI encoding as SigV4 and the AWS protocols need it: everything but `A-Z a-z 0-9 - _ . ~` as
+/// `%XX` with upper-case hex.
+enum PercentEncoding {
+  private static let hexDigits = Array("0123456789ABCDEF".utf8)
+
+  static func isUnreserved(_ byte: UInt8) -> Bool {
+    switch byte {
+    case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+      UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"),
+      UInt8(ascii: "."), UInt8(ascii: "~"):
+      return true
+    default:
+      return false
+    }
+  }
+
+  /// Encodes every byte but the unreserved ones (and `/` when `keepSlash`).
+  static func encode(_ text: some StringProtocol, keepSlash: Bool = false) -> String {
+    var out = [UInt8]()
+    out.reserveCapacity(text.utf8.count)
+    for byte in text.utf8 {
+      if isUnreserved(byte) || (keepSlash && byte == UInt8(ascii: "/")) {
+        out.append(byte)
+      } else {
+        out.append(UInt8(ascii: "%"))
+        out.append(hexDigits[Int(byte >> 4)])
+        out.append(hexDigits[Int(byte & 0x0F)])
+      }
+    }
+    return String(decoding: out, as: UTF8.self)
+  }
+
+  /// Decodes `%XX` sequences; a malformed sequence stays as it is.
+  static func decode(_ text: some StringProtocol) -> String {
+    let bytes = Array(text.utf8)
+    guard bytes.contains(UInt8(ascii: "%")) else { return String(text) }
+    var out = [UInt8]()
+    out.reserveCapacity(bytes.count)
+    var index = 0
+    while index < bytes.count {
+      if bytes[index] == UInt8(ascii: "%"), index + 2 < bytes.count,
+        let high = hexValue(bytes[index + 1]), let low = hexValue(bytes[index + 2])
+      {
+        out.append(high << 4 | low)
+        index += 3
+      } else {
+        out.append(bytes[index])
+        index += 1
+      }
+    }
+    return String(decoding: out, as: UTF8.self)
+  }
+
+  /// Decodes a form field (`+` is a space).
+  static func decodeForm(_ text: String) -> String {
+    decode(text.replacingOccurrences(of: "+", with: " "))
+  }
+
+  private static func hexValue(_ byte: UInt8) -> UInt8? {
+    switch byte {
+    case UInt8(ascii: "0")...UInt8(ascii: "9"): return byte - UInt8(ascii: "0")
+    case UInt8(ascii: "a")...UInt8(ascii: "f"): return byte - UInt8(ascii: "a") + 10
+    case UInt8(ascii: "A")...UInt8(ascii: "F"): return byte - UInt8(ascii: "A") + 10
+    default: return nil
+    }
+  }
+}
