@@ -1,2 +1,6 @@
-import StackKitAWS
 import StackKit
+import StackKitAWS
+
+let app = App()
+SharedNetworkStack(app, "SharedNetwork")
+app.synthOrExit()

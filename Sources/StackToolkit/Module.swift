@@ -1,3 +1,0 @@
-import StackKit
-import AWSClient
-public enum StackToolkitModule {}
