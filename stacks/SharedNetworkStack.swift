@@ -23,7 +23,7 @@ final class SharedNetworkStack: Stack {
     let sg = CfnResource(
       self, "AppSecurityGroup", type: "AWS::EC2::SecurityGroup",
       properties: [("GroupDescription", "App"), ("VpcId", vpc.ref)])
-    CfnOutput(self, "VpcId", value: vpc.ref)
-    CfnOutput(self, "SecurityGroupId", value: sg.getAtt("GroupId"))
+    _ = CfnOutput(self, "VpcId", value: vpc.ref)
+    _ = CfnOutput(self, "SecurityGroupId", value: sg.getAtt("GroupId"))
   }
 }
