@@ -13,7 +13,7 @@ extension IAM {
   public final class ManagedPolicy: Construct, ManagedPolicyReference {
     /// The policy document; grows with ``addStatements(_:)``.
     public let document: PolicyDocument
-    private var resourceStorage: CfnResource!
+    private var resourceStorage: IAM.CfnManagedPolicy!
     public let description: String?
     public let managedPolicyName: String?
     public let path: String?
@@ -40,27 +40,19 @@ extension IAM {
       self.path = path
       super.init(scope, id)
       self.document.addStatements(statements)
-      var properties: [(String, Value)] = [("Description", .string(description ?? ""))]
-      if let managedPolicyName {
-        properties.append(("ManagedPolicyName", .string(managedPolicyName)))
-      }
-      properties.append(("Path", .string(path ?? "/")))
-      properties.append(("PolicyDocument", self.document.cfnValue))
-      properties.append(
-        (
-          "Roles",
-          .lazy(
-            Lazy(optional: { [unowned self] in
-              self.roles.isEmpty ? nil : .list(self.roles.map(\.roleName))
-            }))
-        ))
-      resourceStorage = CfnResource(
-        self, "Resource", type: "AWS::IAM::ManagedPolicy", properties: properties)
+      resourceStorage = IAM.CfnManagedPolicy(
+        self, "Resource", description: .string(description ?? ""),
+        managedPolicyName: managedPolicyName.map(Value.string), path: .string(path ?? "/"),
+        policyDocument: self.document.cfnValue,
+        roles: .lazy(
+          Lazy(optional: { [unowned self] in
+            self.roles.isEmpty ? nil : .list(self.roles.map(\.roleName))
+          })))
       for role in roles { attachToRole(role) }
     }
 
     /// The `AWS::IAM::ManagedPolicy` resource.
-    public var resource: CfnResource { resourceStorage }
+    public var resource: IAM.CfnManagedPolicy { resourceStorage }
 
     /// `{"Ref": …}`: the ARN.
     public var managedPolicyArn: Value { resource.ref }

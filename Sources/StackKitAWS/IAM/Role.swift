@@ -32,7 +32,7 @@ extension IAM {
     public private(set) var defaultPolicy: Policy?
     /// Inline `IAM.Policy` constructs attached to the role.
     public private(set) var attachedPolicies: [Policy] = []
-    private var resourceStorage: CfnResource!
+    private var resourceStorage: IAM.CfnRole!
 
     /// Creates a role.
     ///
@@ -66,46 +66,35 @@ extension IAM {
       }
       for policy in managedPolicies { addManagedPolicy(policy) }
 
-      var properties: [(String, Value)] = [("AssumeRolePolicyDocument", assumeRolePolicy.cfnValue)]
-      if let roleDescription { properties.append(("Description", .string(roleDescription))) }
-      properties.append(
-        (
-          "ManagedPolicyArns",
-          .lazy(
-            Lazy(optional: { [unowned self] in
-              self.managedPolicies.isEmpty ? nil : .list(self.managedPolicies.map(\.managedPolicyArn))
-            }))
-        ))
-      if let maxSessionDuration { properties.append(("MaxSessionDuration", .int(maxSessionDuration))) }
-      if let path { properties.append(("Path", .string(path))) }
-      if let permissionsBoundary {
-        properties.append(("PermissionsBoundary", permissionsBoundary.managedPolicyArn))
-      }
-      if !inlinePolicies.isEmpty {
-        properties.append(
-          (
-            "Policies",
-            .list(
-              inlinePolicies.map { name, document in
-                .object([("PolicyDocument", document.cfnValue), ("PolicyName", .string(name))])
-              })
-          ))
-      }
-      if let roleName { properties.append(("RoleName", .string(roleName))) }
-      properties.append(("Tags", Tags.lazyValue { [unowned self] in self.resource }))
-      resourceStorage = CfnResource(self, "Resource", type: "AWS::IAM::Role", properties: properties)
+      let resource = IAM.CfnRole(
+        self, "Resource", assumeRolePolicyDocument: assumeRolePolicy.cfnValue,
+        description: roleDescription.map(Value.string),
+        managedPolicyArns: .lazy(
+          Lazy(optional: { [unowned self] in
+            self.managedPolicies.isEmpty ? nil : .list(self.managedPolicies.map(\.managedPolicyArn))
+          })),
+        maxSessionDuration: maxSessionDuration.map(Value.int), path: path.map(Value.string),
+        permissionsBoundary: permissionsBoundary?.managedPolicyArn,
+        policies: inlinePolicies.isEmpty
+          ? nil
+          : inlinePolicies.map {
+            IAM.CfnRole.Policy(policyDocument: $0.1.cfnValue, policyName: .string($0.0))
+          },
+        roleName: roleName.map(Value.string))
+      resource.renderTagsOfScopes()
+      resourceStorage = resource
       node.addValidation { [unowned self] in self.validateRole() }
     }
 
     /// The `AWS::IAM::Role` resource.
-    public var resource: CfnResource { resourceStorage }
+    public var resource: IAM.CfnRole { resourceStorage }
 
     /// `{"Fn::GetAtt": [role, "Arn"]}`.
-    public var roleArn: Value { resource.getAtt("Arn") }
+    public var roleArn: Value { resource.attrArn }
     /// `{"Ref": role}`: the role name.
     public var roleName: Value { resource.ref }
     /// `{"Fn::GetAtt": [role, "RoleId"]}`.
-    public var roleId: Value { resource.getAtt("RoleId") }
+    public var roleId: Value { resource.attrRoleId }
 
     // MARK: Principal
 

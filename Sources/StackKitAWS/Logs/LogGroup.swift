@@ -12,7 +12,7 @@ extension Logs {
     public let retention: RetentionDays
     /// The name given at creation; CloudFormation generates one otherwise.
     public let givenLogGroupName: String?
-    private var resourceStorage: CfnResource!
+    private var resourceStorage: Logs.CfnLogGroup!
 
     /// Creates a log group.
     ///
@@ -27,23 +27,21 @@ extension Logs {
       self.retention = retention
       givenLogGroupName = logGroupName
       super.init(scope, id)
-      var properties: [(String, Value)] = []
-      if let encryptionKey { properties.append(("KmsKeyId", encryptionKey)) }
-      if let logGroupClass { properties.append(("LogGroupClass", .string(logGroupClass.rawValue))) }
-      if let logGroupName { properties.append(("LogGroupName", .string(logGroupName))) }
-      if retention != .infinite { properties.append(("RetentionInDays", .int(retention.rawValue))) }
-      properties.append(("Tags", Tags.lazyValue { [unowned self] in self.resource }))
-      resourceStorage = CfnResource(
-        self, "Resource", type: "AWS::Logs::LogGroup", properties: properties)
+      resourceStorage = Logs.CfnLogGroup(
+        self, "Resource", kmsKeyId: encryptionKey,
+        logGroupClass: logGroupClass.map { Logs.CfnLogGroup.LogGroupClass(.string($0.rawValue)) },
+        logGroupName: logGroupName.map(Value.string),
+        retentionInDays: retention == .infinite ? nil : .int(retention.rawValue))
+      resourceStorage.renderTagsOfScopes()
       resourceStorage.applyRemovalPolicy(removalPolicy)
       node.addValidation { [unowned self] in self.validateLogGroup() }
     }
 
     /// The `AWS::Logs::LogGroup` resource.
-    public var resource: CfnResource { resourceStorage }
+    public var resource: Logs.CfnLogGroup { resourceStorage }
 
     /// `{"Fn::GetAtt": [group, "Arn"]}`.
-    public var logGroupArn: Value { resource.getAtt("Arn") }
+    public var logGroupArn: Value { resource.attrArn }
 
     /// `{"Ref": group}`: the name.
     public var logGroupName: Value { resource.ref }
