@@ -75,6 +75,11 @@ public struct GeneratedFiles: Sendable {
   public var sources: [String: String]
   public var resourceSpecs: String
 
+  public init(sources: [String: String], resourceSpecs: String) {
+    self.sources = sources
+    self.resourceSpecs = resourceSpecs
+  }
+
   /// Writes the files that changed (others keep their modification time, so builds stay
   /// incremental) and deletes generated files that are no longer produced. Returns the paths
   /// written or deleted.

@@ -43,6 +43,7 @@ public struct ResourceModelBuilder {
   private let createOnly: Set<String>
   private let conditionalCreateOnly: Set<String>
   private var takenTypeNames: Set<String>
+  private let definitionNames: Set<String>
   private var typeNameByOrigin: [String: String] = [:]
   private var nestedTypes: [String: NestedType] = [:]
 
@@ -53,6 +54,7 @@ public struct ResourceModelBuilder {
     createOnly = Set(schema.createOnlyProperties)
     conditionalCreateOnly = Set(schema.conditionalCreateOnlyProperties)
     takenTypeNames = Self.reservedTypeNames.union([className])
+    definitionNames = Set(schema.definitions.keys.map(SwiftNames.typeName))
   }
 
   /// Builds the model of one resource type; errors name the schema file and the property.
@@ -68,7 +70,8 @@ public struct ResourceModelBuilder {
       if readOnly.contains(name) || isEntirelyReadOnly(node, path: name) { continue }
       properties.append(
         try property(
-          name, node: node, path: name, required: schema.required.contains(name), taken: &taken))
+          name, node: node, path: name, required: schema.required.contains(name), parent: nil,
+          taken: &taken))
     }
     return ResourceModel(
       typeName: schema.typeName, service: schema.service, className: className,
@@ -84,14 +87,15 @@ public struct ResourceModelBuilder {
   // MARK: Properties
 
   private mutating func property(
-    _ cfnName: String, node: JSONObject, path: String, required: Bool, taken: inout Set<String>
+    _ cfnName: String, node: JSONObject, path: String, required: Bool, parent: String?,
+    taken: inout Set<String>
   ) throws(CodegenError) -> PropertyModel {
     let resolved = try resolve(node, at: path).node
     let type: SwiftType
     if Self.secretPropertyNames.contains(cfnName) {
       type = isArray(resolved) ? .secretList : .secret
     } else {
-      type = try swiftType(of: node, hint: cfnName, path: path)
+      type = try swiftType(of: node, hint: cfnName, path: path, parent: parent)
     }
     var swiftName = SwiftNames.lowerCamel(cfnName)
     if swiftName.isEmpty { swiftName = "property" }
@@ -108,8 +112,10 @@ public struct ResourceModelBuilder {
       doc: documentation(cfnName, node: node, resolved: resolved, path: path, required: required))
   }
 
+  /// `parent` is the struct the property is in (nil at the top level): an inline type whose name
+  /// is taken is named after it (`VersioningConfigurationStatus`).
   private mutating func swiftType(
-    of node: JSONObject, hint: String, path: String
+    of node: JSONObject, hint: String, path: String, parent: String?
   ) throws(CodegenError) -> SwiftType {
     let (definition, d) = try resolve(node, at: path)
     if isTag(d) { return .tag }
@@ -119,27 +125,36 @@ public struct ResourceModelBuilder {
       if isTag(item) { return .tagList }
       if !(try objectProperties(item, at: path)).isEmpty {
         let origin = itemDefinition.map { "definitions/\($0)" } ?? path + "/items"
-        return .structureList(
-          try structure(item, hint: itemDefinition ?? hint, origin: origin, path: path))
+        let name = try structure(
+          item, hint: itemDefinition ?? hint, origin: origin, path: path,
+          parent: itemDefinition == nil ? parent : nil)
+        return .structureList(name)
       }
       return .value
     }
     if !(try objectProperties(d, at: path)).isEmpty {
       let origin = definition.map { "definitions/\($0)" } ?? path
-      return .structure(try structure(d, hint: definition ?? hint, origin: origin, path: path))
+      let name = try structure(
+        d, hint: definition ?? hint, origin: origin, path: path,
+        parent: definition == nil ? parent : nil)
+      return .structure(name)
     }
     if let values = stringEnum(d) {
       let origin = definition.map { "definitions/\($0)" } ?? path
-      return .enumeration(enumeration(values, hint: definition ?? hint, origin: origin))
+      return .enumeration(
+        enumeration(
+          values, hint: definition ?? hint, origin: origin,
+          parent: definition == nil ? parent : nil, isInline: definition == nil))
     }
     return .value
   }
 
   private mutating func structure(
-    _ node: JSONObject, hint: String, origin: String, path: String
+    _ node: JSONObject, hint: String, origin: String, path: String, parent: String?
   ) throws(CodegenError) -> String {
     if let existing = typeNameByOrigin[origin] { return existing }
-    let name = allocateTypeName(SwiftNames.typeName(hint))
+    let name = allocateTypeName(
+      SwiftNames.typeName(hint), parent: parent, isInline: !origin.hasPrefix("definitions/"))
     typeNameByOrigin[origin] = name
     let required = Set(node["required"]?.arrayValue?.compactMap(\.stringValue) ?? [])
     var fields: [PropertyModel] = []
@@ -150,15 +165,17 @@ public struct ResourceModelBuilder {
       fields.append(
         try property(
           field, node: fieldNode, path: fieldPath, required: required.contains(field),
-          taken: &taken))
+          parent: name, taken: &taken))
     }
     nestedTypes[name] = .structure(StructModel(name: name, origin: origin, fields: fields))
     return name
   }
 
-  private mutating func enumeration(_ values: [String], hint: String, origin: String) -> String {
+  private mutating func enumeration(
+    _ values: [String], hint: String, origin: String, parent: String?, isInline: Bool
+  ) -> String {
     if let existing = typeNameByOrigin[origin] { return existing }
-    let name = allocateTypeName(SwiftNames.typeName(hint))
+    let name = allocateTypeName(SwiftNames.typeName(hint), parent: parent, isInline: isInline)
     typeNameByOrigin[origin] = name
     var taken: Set<String> = ["cfnValue", "init"]
     var members: [(swiftName: String, rawValue: String)] = []
@@ -179,15 +196,28 @@ public struct ResourceModelBuilder {
     return name
   }
 
-  private mutating func allocateTypeName(_ base: String) -> String {
-    var candidate = takenTypeNames.contains(base) ? base + "Property" : base
+  /// A free name for a nested type. A reserved name gets a `Property` suffix (`TypeProperty`).
+  /// Definitions keep their names; an inline type (an object or enum written in place) avoids
+  /// every definition's name and, when its name is taken, is prefixed with its parent struct's
+  /// (`VersioningConfigurationStatus`); a number is the last resort.
+  private mutating func allocateTypeName(
+    _ hint: String, parent: String?, isInline: Bool
+  ) -> String {
+    let base = Self.reservedTypeNames.contains(hint) || hint == className ? hint + "Property" : hint
+    let taken = takenTypeNames
+    let avoided = isInline ? definitionNames : []
+    let isFree = { (name: String) in !taken.contains(name) && !avoided.contains(name) }
+    var candidates = [base]
+    if let parent { candidates.append(parent + hint) }
+    candidates.append(base + "Property")
+    var name = candidates.first(where: isFree)
     var counter = 2
-    while takenTypeNames.contains(candidate) {
-      candidate = base + "Property" + String(counter)
+    while name == nil {
+      if isFree(base + String(counter)) { name = base + String(counter) }
       counter += 1
     }
-    takenTypeNames.insert(candidate)
-    return candidate
+    takenTypeNames.insert(name!)
+    return name!
   }
 
   // MARK: Attributes

@@ -631,13 +631,13 @@ extension Lambda {
     /// (`definitions/SourceAccessConfiguration`).
     public struct SourceAccessConfiguration: ValueConvertible {
       /// `Type`: string enum.
-      public var type: TypeProperty2?
+      public var type: SourceAccessConfigurationType?
 
       /// `URI`: string.
       public var uri: Value?
 
       /// Creates the property value; set fields render in alphabetical order.
-      public init(type: TypeProperty2? = nil, uri: Value? = nil) {
+      public init(type: SourceAccessConfigurationType? = nil, uri: Value? = nil) {
         self.type = type
         self.uri = uri
       }
@@ -647,6 +647,45 @@ extension Lambda {
         if let v = type { p.append(("Type", v.cfnValue)) }
         if let v = uri { p.append(("URI", v)) }
         return .object(p)
+      }
+    }
+
+    /// The allowed values of `Type` in `AWS::Lambda::EventSourceMapping`; any other string or a
+    /// token can be given with `init(_:)`.
+    public struct SourceAccessConfigurationType: ValueConvertible, ExpressibleByStringLiteral {
+      public let cfnValue: Value
+
+      /// A value given as a token or a string the schema does not list.
+      public init(_ value: Value) { cfnValue = value }
+
+      public init(stringLiteral value: String) { cfnValue = .string(value) }
+
+      /// `BASIC_AUTH`
+      public static var basicAuth: Self { Self(.string("BASIC_AUTH")) }
+
+      /// `VPC_SUBNET`
+      public static var vpcSubnet: Self { Self(.string("VPC_SUBNET")) }
+
+      /// `VPC_SECURITY_GROUP`
+      public static var vpcSecurityGroup: Self { Self(.string("VPC_SECURITY_GROUP")) }
+
+      /// `SASL_SCRAM_512_AUTH`
+      public static var saslScram512Auth: Self { Self(.string("SASL_SCRAM_512_AUTH")) }
+
+      /// `SASL_SCRAM_256_AUTH`
+      public static var saslScram256Auth: Self { Self(.string("SASL_SCRAM_256_AUTH")) }
+
+      /// `VIRTUAL_HOST`
+      public static var virtualHost: Self { Self(.string("VIRTUAL_HOST")) }
+
+      /// `CLIENT_CERTIFICATE_TLS_AUTH`
+      public static var clientCertificateTlsAuth: Self {
+        Self(.string("CLIENT_CERTIFICATE_TLS_AUTH"))
+      }
+
+      /// `SERVER_ROOT_CA_CERTIFICATE`
+      public static var serverRootCaCertificate: Self {
+        Self(.string("SERVER_ROOT_CA_CERTIFICATE"))
       }
     }
 
@@ -682,45 +721,6 @@ extension Lambda {
 
       /// `BASIC_AUTH`
       public static var basicAuth: Self { Self(.string("BASIC_AUTH")) }
-
-      /// `CLIENT_CERTIFICATE_TLS_AUTH`
-      public static var clientCertificateTlsAuth: Self {
-        Self(.string("CLIENT_CERTIFICATE_TLS_AUTH"))
-      }
-
-      /// `SERVER_ROOT_CA_CERTIFICATE`
-      public static var serverRootCaCertificate: Self {
-        Self(.string("SERVER_ROOT_CA_CERTIFICATE"))
-      }
-    }
-
-    /// The allowed values of `Type` in `AWS::Lambda::EventSourceMapping`; any other string or a
-    /// token can be given with `init(_:)`.
-    public struct TypeProperty2: ValueConvertible, ExpressibleByStringLiteral {
-      public let cfnValue: Value
-
-      /// A value given as a token or a string the schema does not list.
-      public init(_ value: Value) { cfnValue = value }
-
-      public init(stringLiteral value: String) { cfnValue = .string(value) }
-
-      /// `BASIC_AUTH`
-      public static var basicAuth: Self { Self(.string("BASIC_AUTH")) }
-
-      /// `VPC_SUBNET`
-      public static var vpcSubnet: Self { Self(.string("VPC_SUBNET")) }
-
-      /// `VPC_SECURITY_GROUP`
-      public static var vpcSecurityGroup: Self { Self(.string("VPC_SECURITY_GROUP")) }
-
-      /// `SASL_SCRAM_512_AUTH`
-      public static var saslScram512Auth: Self { Self(.string("SASL_SCRAM_512_AUTH")) }
-
-      /// `SASL_SCRAM_256_AUTH`
-      public static var saslScram256Auth: Self { Self(.string("SASL_SCRAM_256_AUTH")) }
-
-      /// `VIRTUAL_HOST`
-      public static var virtualHost: Self { Self(.string("VIRTUAL_HOST")) }
 
       /// `CLIENT_CERTIFICATE_TLS_AUTH`
       public static var clientCertificateTlsAuth: Self {

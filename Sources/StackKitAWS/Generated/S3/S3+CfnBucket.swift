@@ -613,10 +613,10 @@ extension S3 {
     /// A property type of `AWS::S3::Bucket` (`definitions/DeleteMarkerReplication`).
     public struct DeleteMarkerReplication: ValueConvertible {
       /// `Status`: string enum.
-      public var status: StatusProperty2?
+      public var status: DeleteMarkerReplicationStatus?
 
       /// Creates the property value; set fields render in alphabetical order.
-      public init(status: StatusProperty2? = nil) {
+      public init(status: DeleteMarkerReplicationStatus? = nil) {
         self.status = status
       }
 
@@ -625,6 +625,23 @@ extension S3 {
         if let v = status { p.append(("Status", v.cfnValue)) }
         return .object(p)
       }
+    }
+
+    /// The allowed values of `Status` in `AWS::S3::Bucket`; any other string or a token can be
+    /// given with `init(_:)`.
+    public struct DeleteMarkerReplicationStatus: ValueConvertible, ExpressibleByStringLiteral {
+      public let cfnValue: Value
+
+      /// A value given as a token or a string the schema does not list.
+      public init(_ value: Value) { cfnValue = value }
+
+      public init(stringLiteral value: String) { cfnValue = .string(value) }
+
+      /// `Disabled`
+      public static var disabled: Self { Self(.string("Disabled")) }
+
+      /// `Enabled`
+      public static var enabled: Self { Self(.string("Enabled")) }
     }
 
     /// A property type of `AWS::S3::Bucket` (`definitions/Destination`).
@@ -1106,10 +1123,10 @@ extension S3 {
 
       /// `Status`: string enum.
       /// Required.
-      public var status: StatusProperty3
+      public var status: MetricsStatus
 
       /// Creates the property value; set fields render in alphabetical order.
-      public init(eventThreshold: ReplicationTimeValue? = nil, status: StatusProperty3) {
+      public init(eventThreshold: ReplicationTimeValue? = nil, status: MetricsStatus) {
         self.eventThreshold = eventThreshold
         self.status = status
       }
@@ -1158,6 +1175,23 @@ extension S3 {
         if let v = tagFilters { p.append(("TagFilters", v.cfnValue)) }
         return .object(p)
       }
+    }
+
+    /// The allowed values of `Status` in `AWS::S3::Bucket`; any other string or a token can be
+    /// given with `init(_:)`.
+    public struct MetricsStatus: ValueConvertible, ExpressibleByStringLiteral {
+      public let cfnValue: Value
+
+      /// A value given as a token or a string the schema does not list.
+      public init(_ value: Value) { cfnValue = value }
+
+      public init(stringLiteral value: String) { cfnValue = .string(value) }
+
+      /// `Disabled`
+      public static var disabled: Self { Self(.string("Disabled")) }
+
+      /// `Enabled`
+      public static var enabled: Self { Self(.string("Enabled")) }
     }
 
     /// The allowed values of `Mode` in `AWS::S3::Bucket`; any other string or a token can be given
@@ -1461,23 +1495,6 @@ extension S3 {
       public static var https: Self { Self(.string("https")) }
     }
 
-    /// The allowed values of `Protocol` in `AWS::S3::Bucket`; any other string or a token can be
-    /// given with `init(_:)`.
-    public struct ProtocolProperty2: ValueConvertible, ExpressibleByStringLiteral {
-      public let cfnValue: Value
-
-      /// A value given as a token or a string the schema does not list.
-      public init(_ value: Value) { cfnValue = value }
-
-      public init(stringLiteral value: String) { cfnValue = .string(value) }
-
-      /// `http`
-      public static var http: Self { Self(.string("http")) }
-
-      /// `https`
-      public static var https: Self { Self(.string("https")) }
-    }
-
     /// A property type of `AWS::S3::Bucket` (`definitions/PublicAccessBlockConfiguration`).
     public struct PublicAccessBlockConfiguration: ValueConvertible {
       /// `BlockPublicAcls`: boolean.
@@ -1599,7 +1616,7 @@ extension S3 {
       public var httpRedirectCode: Value?
 
       /// `Protocol`: string enum.
-      public var `protocol`: ProtocolProperty2?
+      public var `protocol`: RedirectRuleProtocol?
 
       /// `ReplaceKeyPrefixWith`: string.
       public var replaceKeyPrefixWith: Value?
@@ -1611,7 +1628,7 @@ extension S3 {
       public init(
         hostName: Value? = nil,
         httpRedirectCode: Value? = nil,
-        `protocol`: ProtocolProperty2? = nil,
+        `protocol`: RedirectRuleProtocol? = nil,
         replaceKeyPrefixWith: Value? = nil,
         replaceKeyWith: Value? = nil
       ) {
@@ -1633,14 +1650,31 @@ extension S3 {
       }
     }
 
+    /// The allowed values of `Protocol` in `AWS::S3::Bucket`; any other string or a token can be
+    /// given with `init(_:)`.
+    public struct RedirectRuleProtocol: ValueConvertible, ExpressibleByStringLiteral {
+      public let cfnValue: Value
+
+      /// A value given as a token or a string the schema does not list.
+      public init(_ value: Value) { cfnValue = value }
+
+      public init(stringLiteral value: String) { cfnValue = .string(value) }
+
+      /// `http`
+      public static var http: Self { Self(.string("http")) }
+
+      /// `https`
+      public static var https: Self { Self(.string("https")) }
+    }
+
     /// A property type of `AWS::S3::Bucket` (`definitions/ReplicaModifications`).
     public struct ReplicaModifications: ValueConvertible {
       /// `Status`: string enum.
       /// Required.
-      public var status: StatusProperty5
+      public var status: ReplicaModificationsStatus
 
       /// Creates the property value; set fields render in alphabetical order.
-      public init(status: StatusProperty5) {
+      public init(status: ReplicaModificationsStatus) {
         self.status = status
       }
 
@@ -1649,6 +1683,23 @@ extension S3 {
         p.append(("Status", status.cfnValue))
         return .object(p)
       }
+    }
+
+    /// The allowed values of `Status` in `AWS::S3::Bucket`; any other string or a token can be
+    /// given with `init(_:)`.
+    public struct ReplicaModificationsStatus: ValueConvertible, ExpressibleByStringLiteral {
+      public let cfnValue: Value
+
+      /// A value given as a token or a string the schema does not list.
+      public init(_ value: Value) { cfnValue = value }
+
+      public init(stringLiteral value: String) { cfnValue = .string(value) }
+
+      /// `Enabled`
+      public static var enabled: Self { Self(.string("Enabled")) }
+
+      /// `Disabled`
+      public static var disabled: Self { Self(.string("Disabled")) }
     }
 
     /// A property type of `AWS::S3::Bucket` (`definitions/ReplicationConfiguration`).
@@ -1697,7 +1748,7 @@ extension S3 {
       public var replicationTime: ReplicationTime?
 
       /// `StorageClass`: string enum.
-      public var storageClass: StorageClassProperty2?
+      public var storageClass: ReplicationDestinationStorageClass?
 
       /// Creates the property value; set fields render in alphabetical order.
       public init(
@@ -1707,7 +1758,7 @@ extension S3 {
         encryptionConfiguration: EncryptionConfiguration? = nil,
         metrics: Metrics? = nil,
         replicationTime: ReplicationTime? = nil,
-        storageClass: StorageClassProperty2? = nil
+        storageClass: ReplicationDestinationStorageClass? = nil
       ) {
         self.accessControlTranslation = accessControlTranslation
         self.account = account
@@ -1729,6 +1780,41 @@ extension S3 {
         if let v = storageClass { p.append(("StorageClass", v.cfnValue)) }
         return .object(p)
       }
+    }
+
+    /// The allowed values of `StorageClass` in `AWS::S3::Bucket`; any other string or a token can
+    /// be given with `init(_:)`.
+    public struct ReplicationDestinationStorageClass: ValueConvertible, ExpressibleByStringLiteral {
+      public let cfnValue: Value
+
+      /// A value given as a token or a string the schema does not list.
+      public init(_ value: Value) { cfnValue = value }
+
+      public init(stringLiteral value: String) { cfnValue = .string(value) }
+
+      /// `DEEP_ARCHIVE`
+      public static var deepArchive: Self { Self(.string("DEEP_ARCHIVE")) }
+
+      /// `GLACIER`
+      public static var glacier: Self { Self(.string("GLACIER")) }
+
+      /// `GLACIER_IR`
+      public static var glacierIr: Self { Self(.string("GLACIER_IR")) }
+
+      /// `INTELLIGENT_TIERING`
+      public static var intelligentTiering: Self { Self(.string("INTELLIGENT_TIERING")) }
+
+      /// `ONEZONE_IA`
+      public static var onezoneIa: Self { Self(.string("ONEZONE_IA")) }
+
+      /// `REDUCED_REDUNDANCY`
+      public static var reducedRedundancy: Self { Self(.string("REDUCED_REDUNDANCY")) }
+
+      /// `STANDARD`
+      public static var standard: Self { Self(.string("STANDARD")) }
+
+      /// `STANDARD_IA`
+      public static var standardIa: Self { Self(.string("STANDARD_IA")) }
     }
 
     /// A property type of `AWS::S3::Bucket` (`definitions/ReplicationRule`).
@@ -1757,7 +1843,7 @@ extension S3 {
 
       /// `Status`: string enum.
       /// Required.
-      public var status: StatusProperty7
+      public var status: ReplicationRuleStatus
 
       /// Creates the property value; set fields render in alphabetical order.
       public init(
@@ -1768,7 +1854,7 @@ extension S3 {
         prefix: Value? = nil,
         priority: Value? = nil,
         sourceSelectionCriteria: SourceSelectionCriteria? = nil,
-        status: StatusProperty7
+        status: ReplicationRuleStatus
       ) {
         self.deleteMarkerReplication = deleteMarkerReplication
         self.destination = destination
@@ -1847,18 +1933,35 @@ extension S3 {
       }
     }
 
+    /// The allowed values of `Status` in `AWS::S3::Bucket`; any other string or a token can be
+    /// given with `init(_:)`.
+    public struct ReplicationRuleStatus: ValueConvertible, ExpressibleByStringLiteral {
+      public let cfnValue: Value
+
+      /// A value given as a token or a string the schema does not list.
+      public init(_ value: Value) { cfnValue = value }
+
+      public init(stringLiteral value: String) { cfnValue = .string(value) }
+
+      /// `Disabled`
+      public static var disabled: Self { Self(.string("Disabled")) }
+
+      /// `Enabled`
+      public static var enabled: Self { Self(.string("Enabled")) }
+    }
+
     /// A property type of `AWS::S3::Bucket` (`definitions/ReplicationTime`).
     public struct ReplicationTime: ValueConvertible {
       /// `Status`: string enum.
       /// Required.
-      public var status: StatusProperty4
+      public var status: ReplicationTimeStatus
 
       /// `Time`: object.
       /// Required.
       public var time: ReplicationTimeValue
 
       /// Creates the property value; set fields render in alphabetical order.
-      public init(status: StatusProperty4, time: ReplicationTimeValue) {
+      public init(status: ReplicationTimeStatus, time: ReplicationTimeValue) {
         self.status = status
         self.time = time
       }
@@ -1869,6 +1972,23 @@ extension S3 {
         p.append(("Time", time.cfnValue))
         return .object(p)
       }
+    }
+
+    /// The allowed values of `Status` in `AWS::S3::Bucket`; any other string or a token can be
+    /// given with `init(_:)`.
+    public struct ReplicationTimeStatus: ValueConvertible, ExpressibleByStringLiteral {
+      public let cfnValue: Value
+
+      /// A value given as a token or a string the schema does not list.
+      public init(_ value: Value) { cfnValue = value }
+
+      public init(stringLiteral value: String) { cfnValue = .string(value) }
+
+      /// `Disabled`
+      public static var disabled: Self { Self(.string("Disabled")) }
+
+      /// `Enabled`
+      public static var enabled: Self { Self(.string("Enabled")) }
     }
 
     /// A property type of `AWS::S3::Bucket` (`definitions/ReplicationTimeValue`).
@@ -1974,7 +2094,7 @@ extension S3 {
 
       /// `Status`: string enum.
       /// Required.
-      public var status: StatusProperty
+      public var status: RuleStatus
 
       /// `TagFilters`: list of tags.
       public var tagFilters: [CfnTag]?
@@ -1999,7 +2119,7 @@ extension S3 {
         objectSizeGreaterThan: Value? = nil,
         objectSizeLessThan: Value? = nil,
         prefix: Value? = nil,
-        status: StatusProperty,
+        status: RuleStatus,
         tagFilters: [CfnTag]? = nil,
         transition: Transition? = nil,
         transitions: [Transition]? = nil
@@ -2052,6 +2172,23 @@ extension S3 {
         if let v = transitions { p.append(("Transitions", v.cfnValue)) }
         return .object(p)
       }
+    }
+
+    /// The allowed values of `Status` in `AWS::S3::Bucket`; any other string or a token can be
+    /// given with `init(_:)`.
+    public struct RuleStatus: ValueConvertible, ExpressibleByStringLiteral {
+      public let cfnValue: Value
+
+      /// A value given as a token or a string the schema does not list.
+      public init(_ value: Value) { cfnValue = value }
+
+      public init(stringLiteral value: String) { cfnValue = .string(value) }
+
+      /// `Enabled`
+      public static var enabled: Self { Self(.string("Enabled")) }
+
+      /// `Disabled`
+      public static var disabled: Self { Self(.string("Disabled")) }
     }
 
     /// A property type of `AWS::S3::Bucket` (`definitions/S3KeyFilter`).
@@ -2235,10 +2372,10 @@ extension S3 {
     public struct SseKmsEncryptedObjects: ValueConvertible {
       /// `Status`: string enum.
       /// Required.
-      public var status: StatusProperty6
+      public var status: SseKmsEncryptedObjectsStatus
 
       /// Creates the property value; set fields render in alphabetical order.
-      public init(status: StatusProperty6) {
+      public init(status: SseKmsEncryptedObjectsStatus) {
         self.status = status
       }
 
@@ -2247,6 +2384,23 @@ extension S3 {
         p.append(("Status", status.cfnValue))
         return .object(p)
       }
+    }
+
+    /// The allowed values of `Status` in `AWS::S3::Bucket`; any other string or a token can be
+    /// given with `init(_:)`.
+    public struct SseKmsEncryptedObjectsStatus: ValueConvertible, ExpressibleByStringLiteral {
+      public let cfnValue: Value
+
+      /// A value given as a token or a string the schema does not list.
+      public init(_ value: Value) { cfnValue = value }
+
+      public init(stringLiteral value: String) { cfnValue = .string(value) }
+
+      /// `Disabled`
+      public static var disabled: Self { Self(.string("Disabled")) }
+
+      /// `Enabled`
+      public static var enabled: Self { Self(.string("Enabled")) }
     }
 
     /// The allowed values of `Status` in `AWS::S3::Bucket`; any other string or a token can be
@@ -2264,142 +2418,6 @@ extension S3 {
 
       /// `Enabled`
       public static var enabled: Self { Self(.string("Enabled")) }
-    }
-
-    /// The allowed values of `Status` in `AWS::S3::Bucket`; any other string or a token can be
-    /// given with `init(_:)`.
-    public struct StatusProperty: ValueConvertible, ExpressibleByStringLiteral {
-      public let cfnValue: Value
-
-      /// A value given as a token or a string the schema does not list.
-      public init(_ value: Value) { cfnValue = value }
-
-      public init(stringLiteral value: String) { cfnValue = .string(value) }
-
-      /// `Enabled`
-      public static var enabled: Self { Self(.string("Enabled")) }
-
-      /// `Disabled`
-      public static var disabled: Self { Self(.string("Disabled")) }
-    }
-
-    /// The allowed values of `Status` in `AWS::S3::Bucket`; any other string or a token can be
-    /// given with `init(_:)`.
-    public struct StatusProperty2: ValueConvertible, ExpressibleByStringLiteral {
-      public let cfnValue: Value
-
-      /// A value given as a token or a string the schema does not list.
-      public init(_ value: Value) { cfnValue = value }
-
-      public init(stringLiteral value: String) { cfnValue = .string(value) }
-
-      /// `Disabled`
-      public static var disabled: Self { Self(.string("Disabled")) }
-
-      /// `Enabled`
-      public static var enabled: Self { Self(.string("Enabled")) }
-    }
-
-    /// The allowed values of `Status` in `AWS::S3::Bucket`; any other string or a token can be
-    /// given with `init(_:)`.
-    public struct StatusProperty3: ValueConvertible, ExpressibleByStringLiteral {
-      public let cfnValue: Value
-
-      /// A value given as a token or a string the schema does not list.
-      public init(_ value: Value) { cfnValue = value }
-
-      public init(stringLiteral value: String) { cfnValue = .string(value) }
-
-      /// `Disabled`
-      public static var disabled: Self { Self(.string("Disabled")) }
-
-      /// `Enabled`
-      public static var enabled: Self { Self(.string("Enabled")) }
-    }
-
-    /// The allowed values of `Status` in `AWS::S3::Bucket`; any other string or a token can be
-    /// given with `init(_:)`.
-    public struct StatusProperty4: ValueConvertible, ExpressibleByStringLiteral {
-      public let cfnValue: Value
-
-      /// A value given as a token or a string the schema does not list.
-      public init(_ value: Value) { cfnValue = value }
-
-      public init(stringLiteral value: String) { cfnValue = .string(value) }
-
-      /// `Disabled`
-      public static var disabled: Self { Self(.string("Disabled")) }
-
-      /// `Enabled`
-      public static var enabled: Self { Self(.string("Enabled")) }
-    }
-
-    /// The allowed values of `Status` in `AWS::S3::Bucket`; any other string or a token can be
-    /// given with `init(_:)`.
-    public struct StatusProperty5: ValueConvertible, ExpressibleByStringLiteral {
-      public let cfnValue: Value
-
-      /// A value given as a token or a string the schema does not list.
-      public init(_ value: Value) { cfnValue = value }
-
-      public init(stringLiteral value: String) { cfnValue = .string(value) }
-
-      /// `Enabled`
-      public static var enabled: Self { Self(.string("Enabled")) }
-
-      /// `Disabled`
-      public static var disabled: Self { Self(.string("Disabled")) }
-    }
-
-    /// The allowed values of `Status` in `AWS::S3::Bucket`; any other string or a token can be
-    /// given with `init(_:)`.
-    public struct StatusProperty6: ValueConvertible, ExpressibleByStringLiteral {
-      public let cfnValue: Value
-
-      /// A value given as a token or a string the schema does not list.
-      public init(_ value: Value) { cfnValue = value }
-
-      public init(stringLiteral value: String) { cfnValue = .string(value) }
-
-      /// `Disabled`
-      public static var disabled: Self { Self(.string("Disabled")) }
-
-      /// `Enabled`
-      public static var enabled: Self { Self(.string("Enabled")) }
-    }
-
-    /// The allowed values of `Status` in `AWS::S3::Bucket`; any other string or a token can be
-    /// given with `init(_:)`.
-    public struct StatusProperty7: ValueConvertible, ExpressibleByStringLiteral {
-      public let cfnValue: Value
-
-      /// A value given as a token or a string the schema does not list.
-      public init(_ value: Value) { cfnValue = value }
-
-      public init(stringLiteral value: String) { cfnValue = .string(value) }
-
-      /// `Disabled`
-      public static var disabled: Self { Self(.string("Disabled")) }
-
-      /// `Enabled`
-      public static var enabled: Self { Self(.string("Enabled")) }
-    }
-
-    /// The allowed values of `Status` in `AWS::S3::Bucket`; any other string or a token can be
-    /// given with `init(_:)`.
-    public struct StatusProperty8: ValueConvertible, ExpressibleByStringLiteral {
-      public let cfnValue: Value
-
-      /// A value given as a token or a string the schema does not list.
-      public init(_ value: Value) { cfnValue = value }
-
-      public init(stringLiteral value: String) { cfnValue = .string(value) }
-
-      /// `Enabled`
-      public static var enabled: Self { Self(.string("Enabled")) }
-
-      /// `Suspended`
-      public static var suspended: Self { Self(.string("Suspended")) }
     }
 
     /// The allowed values of `StorageClass` in `AWS::S3::Bucket`; any other string or a token can
@@ -2449,73 +2467,6 @@ extension S3 {
         if let v = dataExport { p.append(("DataExport", v.cfnValue)) }
         return .object(p)
       }
-    }
-
-    /// The allowed values of `StorageClass` in `AWS::S3::Bucket`; any other string or a token can
-    /// be given with `init(_:)`.
-    public struct StorageClassProperty: ValueConvertible, ExpressibleByStringLiteral {
-      public let cfnValue: Value
-
-      /// A value given as a token or a string the schema does not list.
-      public init(_ value: Value) { cfnValue = value }
-
-      public init(stringLiteral value: String) { cfnValue = .string(value) }
-
-      /// `DEEP_ARCHIVE`
-      public static var deepArchive: Self { Self(.string("DEEP_ARCHIVE")) }
-
-      /// `GLACIER`
-      public static var glacier: Self { Self(.string("GLACIER")) }
-
-      /// `Glacier`
-      public static var glacier2: Self { Self(.string("Glacier")) }
-
-      /// `GLACIER_IR`
-      public static var glacierIr: Self { Self(.string("GLACIER_IR")) }
-
-      /// `INTELLIGENT_TIERING`
-      public static var intelligentTiering: Self { Self(.string("INTELLIGENT_TIERING")) }
-
-      /// `ONEZONE_IA`
-      public static var onezoneIa: Self { Self(.string("ONEZONE_IA")) }
-
-      /// `STANDARD_IA`
-      public static var standardIa: Self { Self(.string("STANDARD_IA")) }
-    }
-
-    /// The allowed values of `StorageClass` in `AWS::S3::Bucket`; any other string or a token can
-    /// be given with `init(_:)`.
-    public struct StorageClassProperty2: ValueConvertible, ExpressibleByStringLiteral {
-      public let cfnValue: Value
-
-      /// A value given as a token or a string the schema does not list.
-      public init(_ value: Value) { cfnValue = value }
-
-      public init(stringLiteral value: String) { cfnValue = .string(value) }
-
-      /// `DEEP_ARCHIVE`
-      public static var deepArchive: Self { Self(.string("DEEP_ARCHIVE")) }
-
-      /// `GLACIER`
-      public static var glacier: Self { Self(.string("GLACIER")) }
-
-      /// `GLACIER_IR`
-      public static var glacierIr: Self { Self(.string("GLACIER_IR")) }
-
-      /// `INTELLIGENT_TIERING`
-      public static var intelligentTiering: Self { Self(.string("INTELLIGENT_TIERING")) }
-
-      /// `ONEZONE_IA`
-      public static var onezoneIa: Self { Self(.string("ONEZONE_IA")) }
-
-      /// `REDUCED_REDUNDANCY`
-      public static var reducedRedundancy: Self { Self(.string("REDUCED_REDUNDANCY")) }
-
-      /// `STANDARD`
-      public static var standard: Self { Self(.string("STANDARD")) }
-
-      /// `STANDARD_IA`
-      public static var standardIa: Self { Self(.string("STANDARD_IA")) }
     }
 
     /// A property type of `AWS::S3::Bucket` (`definitions/TargetObjectKeyFormat`).
@@ -2597,7 +2548,7 @@ extension S3 {
     public struct Transition: ValueConvertible {
       /// `StorageClass`: string enum.
       /// Required.
-      public var storageClass: StorageClassProperty
+      public var storageClass: TransitionStorageClass
 
       /// `TransitionDate`: string.
       public var transitionDate: Value?
@@ -2607,7 +2558,7 @@ extension S3 {
 
       /// Creates the property value; set fields render in alphabetical order.
       public init(
-        storageClass: StorageClassProperty,
+        storageClass: TransitionStorageClass,
         transitionDate: Value? = nil,
         transitionInDays: Value? = nil
       ) {
@@ -2642,14 +2593,46 @@ extension S3 {
       public static var allStorageClasses128k: Self { Self(.string("all_storage_classes_128K")) }
     }
 
+    /// The allowed values of `StorageClass` in `AWS::S3::Bucket`; any other string or a token can
+    /// be given with `init(_:)`.
+    public struct TransitionStorageClass: ValueConvertible, ExpressibleByStringLiteral {
+      public let cfnValue: Value
+
+      /// A value given as a token or a string the schema does not list.
+      public init(_ value: Value) { cfnValue = value }
+
+      public init(stringLiteral value: String) { cfnValue = .string(value) }
+
+      /// `DEEP_ARCHIVE`
+      public static var deepArchive: Self { Self(.string("DEEP_ARCHIVE")) }
+
+      /// `GLACIER`
+      public static var glacier: Self { Self(.string("GLACIER")) }
+
+      /// `Glacier`
+      public static var glacier2: Self { Self(.string("Glacier")) }
+
+      /// `GLACIER_IR`
+      public static var glacierIr: Self { Self(.string("GLACIER_IR")) }
+
+      /// `INTELLIGENT_TIERING`
+      public static var intelligentTiering: Self { Self(.string("INTELLIGENT_TIERING")) }
+
+      /// `ONEZONE_IA`
+      public static var onezoneIa: Self { Self(.string("ONEZONE_IA")) }
+
+      /// `STANDARD_IA`
+      public static var standardIa: Self { Self(.string("STANDARD_IA")) }
+    }
+
     /// A property type of `AWS::S3::Bucket` (`definitions/VersioningConfiguration`).
     public struct VersioningConfiguration: ValueConvertible {
       /// `Status`: string enum.
       /// Required. Default: `Suspended`.
-      public var status: StatusProperty8
+      public var status: VersioningConfigurationStatus
 
       /// Creates the property value; set fields render in alphabetical order.
-      public init(status: StatusProperty8) {
+      public init(status: VersioningConfigurationStatus) {
         self.status = status
       }
 
@@ -2658,6 +2641,23 @@ extension S3 {
         p.append(("Status", status.cfnValue))
         return .object(p)
       }
+    }
+
+    /// The allowed values of `Status` in `AWS::S3::Bucket`; any other string or a token can be
+    /// given with `init(_:)`.
+    public struct VersioningConfigurationStatus: ValueConvertible, ExpressibleByStringLiteral {
+      public let cfnValue: Value
+
+      /// A value given as a token or a string the schema does not list.
+      public init(_ value: Value) { cfnValue = value }
+
+      public init(stringLiteral value: String) { cfnValue = .string(value) }
+
+      /// `Enabled`
+      public static var enabled: Self { Self(.string("Enabled")) }
+
+      /// `Suspended`
+      public static var suspended: Self { Self(.string("Suspended")) }
     }
 
     /// A property type of `AWS::S3::Bucket` (`definitions/WebsiteConfiguration`).
