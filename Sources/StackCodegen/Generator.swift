@@ -114,7 +114,8 @@ public struct GeneratedFiles: Sendable {
 
   /// The files that differ between this output and what is on disk: missing, changed, or
   /// present on disk but not generated. Empty when the committed files are up to date.
-  public func differences(from outputDirectory: String, specs specsPath: String) throws(CodegenError)
+  public func differences(from outputDirectory: String, specs specsPath: String)
+    throws(CodegenError)
     -> [String]
   {
     var out: [String] = []

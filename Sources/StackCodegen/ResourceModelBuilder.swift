@@ -343,8 +343,7 @@ public struct ResourceModelBuilder {
     _ cfnName: String, node: JSONObject, resolved: JSONObject, path: String, required: Bool
   ) -> [String] {
     var lines: [String] = []
-    if let description = node["description"]?.stringValue ?? resolved["description"]?.stringValue
-    {
+    if let description = node["description"]?.stringValue ?? resolved["description"]?.stringValue {
       lines.append("`\(cfnName)`: \(Self.firstSentence(description))")
     } else {
       lines.append("`\(cfnName)`: \(kind(of: resolved)).")

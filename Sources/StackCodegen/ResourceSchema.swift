@@ -41,11 +41,13 @@ public struct ResourceSchema: Sendable {
       throw CodegenError(file: file, "expected a JSON object at the top, found a \(root.kindName)")
     }
     guard let typeName = object["typeName"]?.stringValue else {
-      throw CodegenError(file: file, "no \"typeName\" string: is this a CloudFormation registry schema?")
+      throw CodegenError(
+        file: file, "no \"typeName\" string: is this a CloudFormation registry schema?")
     }
     let parts = typeName.components(separatedBy: "::")
     guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty }) else {
-      throw CodegenError(file: file, "typeName \"\(typeName)\" is not of the form AWS::Service::Type")
+      throw CodegenError(
+        file: file, "typeName \"\(typeName)\" is not of the form AWS::Service::Type")
     }
     guard let properties = object["properties"]?.objectValue else {
       throw CodegenError(file: file, "no \"properties\" object in the schema of \(typeName)")
@@ -57,7 +59,8 @@ public struct ResourceSchema: Sendable {
     self.properties = properties
     if let definitions = object["definitions"] {
       guard let definitions = definitions.objectValue else {
-        throw CodegenError(file: file, "\"definitions\" is a \(definitions.kindName), not an object")
+        throw CodegenError(
+          file: file, "\"definitions\" is a \(definitions.kindName), not an object")
       }
       self.definitions = definitions
     } else {
@@ -76,7 +79,8 @@ public struct ResourceSchema: Sendable {
   ) throws(CodegenError) -> [String] {
     guard let value = object[key] else { return [] }
     guard let items = value.arrayValue else {
-      throw CodegenError(file: file, "\"\(key)\" is a \(value.kindName), expected a list of strings")
+      throw CodegenError(
+        file: file, "\"\(key)\" is a \(value.kindName), expected a list of strings")
     }
     var out: [String] = []
     for item in items {

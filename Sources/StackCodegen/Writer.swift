@@ -50,6 +50,39 @@ struct Writer {
     }
   }
 
+  /// `head tail` on one line, or `tail` indented on the next line when that is too long.
+  mutating func wrapped(_ head: String, _ tail: String) {
+    if fits(head + " " + tail) {
+      line(head + " " + tail)
+    } else {
+      line(head)
+      indent()
+      line(tail)
+      dedent()
+    }
+  }
+
+  /// `p.append((key, value))`, broken over lines as swift-format would when too long.
+  mutating func append(_ key: String, _ value: String) {
+    if fits("p.append((\(key), \(value)))") {
+      line("p.append((\(key), \(value)))")
+      return
+    }
+    line("p.append(")
+    indent()
+    if fits("(\(key), \(value)))") {
+      line("(\(key), \(value)))")
+    } else {
+      line("(")
+      indent()
+      line(key + ",")
+      line(value)
+      dedent()
+      line("))")
+    }
+    dedent()
+  }
+
   /// One `///` line, not wrapped (for a link).
   mutating func docLine(_ s: String) { text += prefix + "/// " + s + "\n" }
 

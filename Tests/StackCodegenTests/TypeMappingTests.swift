@@ -182,9 +182,10 @@ import Testing
 
   @Test func attributesComeFromReadOnlyPropertiesWithDottedNames() throws {
     let attributes = try Self.model().attributes
-    #expect(attributes.map(\.swiftName) == [
-      "attrArn", "attrEndpointAddress", "attrEndpointPort", "attrId",
-    ])
+    #expect(
+      attributes.map(\.swiftName) == [
+        "attrArn", "attrEndpointAddress", "attrEndpointPort", "attrId",
+      ])
     #expect(attributes.map(\.attributeName) == ["Arn", "Endpoint.Address", "Endpoint.Port", "Id"])
   }
 

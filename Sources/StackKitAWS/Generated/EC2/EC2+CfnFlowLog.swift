@@ -198,8 +198,8 @@ extension EC2 {
       public static var kinesisDataFirehose: Self { Self(.string("kinesis-data-firehose")) }
     }
 
-    /// The allowed values of `ResourceType` in `AWS::EC2::FlowLog`; any other string or a token can
-    /// be given with `init(_:)`.
+    /// The allowed values of `ResourceType` in `AWS::EC2::FlowLog`; any other string or a token
+    /// can be given with `init(_:)`.
     public struct ResourceType: ValueConvertible, ExpressibleByStringLiteral {
       public let cfnValue: Value
 
@@ -221,7 +221,9 @@ extension EC2 {
       public static var transitGateway: Self { Self(.string("TransitGateway")) }
 
       /// `TransitGatewayAttachment`
-      public static var transitGatewayAttachment: Self { Self(.string("TransitGatewayAttachment")) }
+      public static var transitGatewayAttachment: Self {
+        Self(.string("TransitGatewayAttachment"))
+      }
 
       /// `RegionalNatGateway`
       public static var regionalNatGateway: Self { Self(.string("RegionalNatGateway")) }

@@ -146,7 +146,8 @@ extension EC2 {
       public var dnsRecordIpType: DnsRecordIpType?
 
       /// `PrivateDnsOnlyForInboundResolverEndpoint`: string enum.
-      public var privateDnsOnlyForInboundResolverEndpoint: PrivateDnsOnlyForInboundResolverEndpoint?
+      public var privateDnsOnlyForInboundResolverEndpoint:
+        PrivateDnsOnlyForInboundResolverEndpoint?
 
       /// `PrivateDnsPreference`: string enum.
       /// Changing it replaces the resource.
@@ -230,8 +231,8 @@ extension EC2 {
       public static var notSpecified: Self { Self(.string("not-specified")) }
     }
 
-    /// The allowed values of `PrivateDnsOnlyForInboundResolverEndpoint` in `AWS::EC2::VPCEndpoint`;
-    /// any other string or a token can be given with `init(_:)`.
+    /// The allowed values of `PrivateDnsOnlyForInboundResolverEndpoint` in
+    /// `AWS::EC2::VPCEndpoint`; any other string or a token can be given with `init(_:)`.
     public struct PrivateDnsOnlyForInboundResolverEndpoint:
       ValueConvertible, ExpressibleByStringLiteral
     {
@@ -252,8 +253,8 @@ extension EC2 {
       public static var notSpecified: Self { Self(.string("NotSpecified")) }
     }
 
-    /// The allowed values of `PrivateDnsPreference` in `AWS::EC2::VPCEndpoint`; any other string or
-    /// a token can be given with `init(_:)`.
+    /// The allowed values of `PrivateDnsPreference` in `AWS::EC2::VPCEndpoint`; any other string
+    /// or a token can be given with `init(_:)`.
     public struct PrivateDnsPreference: ValueConvertible, ExpressibleByStringLiteral {
       public let cfnValue: Value
 

@@ -7,7 +7,8 @@ import StackKit
 extension EC2 {
   /// The `AWS::EC2::VPCGatewayAttachment` resource.
   ///
-  /// The primary identifier is `AttachmentType`, `VpcId`; `Ref` returns it (parts joined with `|`).
+  /// The primary identifier is `AttachmentType`, `VpcId`; `Ref` returns it (parts joined with
+  /// `|`).
   ///
   /// See <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-vpcgatewayattachment.html>
   public final class CfnVPCGatewayAttachment: CfnResource {

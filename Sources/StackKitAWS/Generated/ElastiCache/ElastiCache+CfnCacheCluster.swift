@@ -294,8 +294,8 @@ extension ElastiCache {
       public static var kinesisFirehose: Self { Self(.string("kinesis-firehose")) }
     }
 
-    /// The allowed values of `IpDiscovery` in `AWS::ElastiCache::CacheCluster`; any other string or
-    /// a token can be given with `init(_:)`.
+    /// The allowed values of `IpDiscovery` in `AWS::ElastiCache::CacheCluster`; any other string
+    /// or a token can be given with `init(_:)`.
     public struct IpDiscovery: ValueConvertible, ExpressibleByStringLiteral {
       public let cfnValue: Value
 
@@ -372,8 +372,8 @@ extension ElastiCache {
       }
     }
 
-    /// The allowed values of `LogFormat` in `AWS::ElastiCache::CacheCluster`; any other string or a
-    /// token can be given with `init(_:)`.
+    /// The allowed values of `LogFormat` in `AWS::ElastiCache::CacheCluster`; any other string or
+    /// a token can be given with `init(_:)`.
     public struct LogFormat: ValueConvertible, ExpressibleByStringLiteral {
       public let cfnValue: Value
 
@@ -406,8 +406,8 @@ extension ElastiCache {
       public static var slowLog: Self { Self(.string("slow-log")) }
     }
 
-    /// The allowed values of `NetworkType` in `AWS::ElastiCache::CacheCluster`; any other string or
-    /// a token can be given with `init(_:)`.
+    /// The allowed values of `NetworkType` in `AWS::ElastiCache::CacheCluster`; any other string
+    /// or a token can be given with `init(_:)`.
     public struct NetworkType: ValueConvertible, ExpressibleByStringLiteral {
       public let cfnValue: Value
 

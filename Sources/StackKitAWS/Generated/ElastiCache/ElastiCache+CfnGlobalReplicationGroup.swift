@@ -185,8 +185,8 @@ extension ElastiCache {
       }
     }
 
-    /// The allowed values of `Role` in `AWS::ElastiCache::GlobalReplicationGroup`; any other string
-    /// or a token can be given with `init(_:)`.
+    /// The allowed values of `Role` in `AWS::ElastiCache::GlobalReplicationGroup`; any other
+    /// string or a token can be given with `init(_:)`.
     public struct Role: ValueConvertible, ExpressibleByStringLiteral {
       public let cfnValue: Value
 

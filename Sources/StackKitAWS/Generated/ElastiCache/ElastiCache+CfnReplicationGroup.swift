@@ -514,8 +514,8 @@ extension ElastiCache {
       public static var text: Self { Self(.string("text")) }
     }
 
-    /// The allowed values of `LogType` in `AWS::ElastiCache::ReplicationGroup`; any other string or
-    /// a token can be given with `init(_:)`.
+    /// The allowed values of `LogType` in `AWS::ElastiCache::ReplicationGroup`; any other string
+    /// or a token can be given with `init(_:)`.
     public struct LogType: ValueConvertible, ExpressibleByStringLiteral {
       public let cfnValue: Value
 

@@ -126,8 +126,8 @@ extension ElastiCache {
       public static var valkey: Self { Self(.string("valkey")) }
     }
 
-    /// The allowed values of `Type` in `AWS::ElastiCache::User`; any other string or a token can be
-    /// given with `init(_:)`.
+    /// The allowed values of `Type` in `AWS::ElastiCache::User`; any other string or a token can
+    /// be given with `init(_:)`.
     public struct TypeProperty: ValueConvertible, ExpressibleByStringLiteral {
       public let cfnValue: Value
 

@@ -62,8 +62,8 @@ extension ElastiCache {
     /// The `Status` attribute: `Fn::GetAtt`.
     public var attrStatus: Value { getAtt("Status") }
 
-    /// The allowed values of `Engine` in `AWS::ElastiCache::UserGroup`; any other string or a token
-    /// can be given with `init(_:)`.
+    /// The allowed values of `Engine` in `AWS::ElastiCache::UserGroup`; any other string or a
+    /// token can be given with `init(_:)`.
     public struct Engine: ValueConvertible, ExpressibleByStringLiteral {
       public let cfnValue: Value
 

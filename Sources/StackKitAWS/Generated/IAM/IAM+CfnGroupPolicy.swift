@@ -7,7 +7,8 @@ import StackKit
 extension IAM {
   /// The `AWS::IAM::GroupPolicy` resource.
   ///
-  /// The primary identifier is `PolicyName`, `GroupName`; `Ref` returns it (parts joined with `|`).
+  /// The primary identifier is `PolicyName`, `GroupName`; `Ref` returns it (parts joined with
+  /// `|`).
   ///
   /// See <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-iam-grouppolicy.html>
   public final class CfnGroupPolicy: CfnResource {

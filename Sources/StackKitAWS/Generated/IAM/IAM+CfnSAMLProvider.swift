@@ -14,7 +14,11 @@ extension IAM {
     /// The CloudFormation resource type.
     public static let cfnResourceTypeName = "AWS::IAM::SAMLProvider"
     /// Properties whose change replaces the resource (paths below `Properties`, `/` separated).
-    public static let createOnlyProperties: [String] = ["AddPrivateKey", "Name", "RemovePrivateKey"]
+    public static let createOnlyProperties: [String] = [
+      "AddPrivateKey",
+      "Name",
+      "RemovePrivateKey",
+    ]
 
     /// `AddPrivateKey`: string.
     /// Changing it replaces the resource.

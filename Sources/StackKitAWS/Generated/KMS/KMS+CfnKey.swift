@@ -114,8 +114,8 @@ extension KMS {
     /// The `KeyId` attribute: `Fn::GetAtt`.
     public var attrKeyId: Value { getAtt("KeyId") }
 
-    /// The allowed values of `KeySpec` in `AWS::KMS::Key`; any other string or a token can be given
-    /// with `init(_:)`.
+    /// The allowed values of `KeySpec` in `AWS::KMS::Key`; any other string or a token can be
+    /// given with `init(_:)`.
     public struct KeySpec: ValueConvertible, ExpressibleByStringLiteral {
       public let cfnValue: Value
 

@@ -90,7 +90,8 @@ extension Lambda {
       }
     }
 
-    /// A property type of `AWS::Lambda::Alias` (`definitions/ProvisionedConcurrencyConfiguration`).
+    /// A property type of `AWS::Lambda::Alias`
+    /// (`definitions/ProvisionedConcurrencyConfiguration`).
     public struct ProvisionedConcurrencyConfiguration: ValueConvertible {
       /// `ProvisionedConcurrentExecutions`: integer.
       /// Required.

@@ -211,7 +211,9 @@ extension Lambda {
       if let v = selfManagedKafkaEventSourceConfig {
         p.append(("SelfManagedKafkaEventSourceConfig", v.cfnValue))
       }
-      if let v = sourceAccessConfigurations { p.append(("SourceAccessConfigurations", v.cfnValue)) }
+      if let v = sourceAccessConfigurations {
+        p.append(("SourceAccessConfigurations", v.cfnValue))
+      }
       if let v = startingPosition { p.append(("StartingPosition", v)) }
       if let v = startingPositionTimestamp { p.append(("StartingPositionTimestamp", v)) }
       if let v = tags { p.append(("Tags", v.cfnValue)) }
@@ -567,7 +569,8 @@ extension Lambda {
       }
     }
 
-    /// A property type of `AWS::Lambda::EventSourceMapping` (`definitions/SchemaValidationConfig`).
+    /// A property type of `AWS::Lambda::EventSourceMapping`
+    /// (`definitions/SchemaValidationConfig`).
     public struct SchemaValidationConfig: ValueConvertible {
       /// `Attribute`: string enum.
       public var attribute: Attribute?
@@ -584,7 +587,8 @@ extension Lambda {
       }
     }
 
-    /// A property type of `AWS::Lambda::EventSourceMapping` (`definitions/SelfManagedEventSource`).
+    /// A property type of `AWS::Lambda::EventSourceMapping`
+    /// (`definitions/SelfManagedEventSource`).
     public struct SelfManagedEventSource: ValueConvertible {
       /// `Endpoints`: object.
       public var endpoints: Endpoints?

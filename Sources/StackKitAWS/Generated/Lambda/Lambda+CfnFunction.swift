@@ -293,19 +293,24 @@ extension Lambda {
     public struct CapacityProviderConfig: ValueConvertible {
       /// `LambdaManagedInstancesCapacityProviderConfig`: object.
       /// Required.
-      public var lambdaManagedInstancesCapacityProviderConfig: LambdaManagedInstancesCapacityProviderConfig
+      public var lambdaManagedInstancesCapacityProviderConfig:
+        LambdaManagedInstancesCapacityProviderConfig
 
       /// Creates the property value; set fields render in alphabetical order.
       public init(
         lambdaManagedInstancesCapacityProviderConfig: LambdaManagedInstancesCapacityProviderConfig
       ) {
-        self.lambdaManagedInstancesCapacityProviderConfig = lambdaManagedInstancesCapacityProviderConfig
+        self.lambdaManagedInstancesCapacityProviderConfig =
+          lambdaManagedInstancesCapacityProviderConfig
       }
 
       public var cfnValue: Value {
         var p: [(String, Value)] = []
         p.append(
-          ("LambdaManagedInstancesCapacityProviderConfig", lambdaManagedInstancesCapacityProviderConfig.cfnValue))
+          (
+            "LambdaManagedInstancesCapacityProviderConfig",
+            lambdaManagedInstancesCapacityProviderConfig.cfnValue
+          ))
         return .object(p)
       }
     }
@@ -501,7 +506,11 @@ extension Lambda {
       public var workingDirectory: Value?
 
       /// Creates the property value; set fields render in alphabetical order.
-      public init(command: Value? = nil, entryPoint: Value? = nil, workingDirectory: Value? = nil) {
+      public init(
+        command: Value? = nil,
+        entryPoint: Value? = nil,
+        workingDirectory: Value? = nil
+      ) {
         self.command = command
         self.entryPoint = entryPoint
         self.workingDirectory = workingDirectory

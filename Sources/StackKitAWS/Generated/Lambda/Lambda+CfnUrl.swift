@@ -136,8 +136,8 @@ extension Lambda {
       }
     }
 
-    /// The allowed values of `InvokeMode` in `AWS::Lambda::Url`; any other string or a token can be
-    /// given with `init(_:)`.
+    /// The allowed values of `InvokeMode` in `AWS::Lambda::Url`; any other string or a token can
+    /// be given with `init(_:)`.
     public struct InvokeMode: ValueConvertible, ExpressibleByStringLiteral {
       public let cfnValue: Value
 

@@ -94,8 +94,8 @@ extension Logs {
       public static var metricExtractionPolicy: Self { Self(.string("METRIC_EXTRACTION_POLICY")) }
     }
 
-    /// The allowed values of `Scope` in `AWS::Logs::AccountPolicy`; any other string or a token can
-    /// be given with `init(_:)`.
+    /// The allowed values of `Scope` in `AWS::Logs::AccountPolicy`; any other string or a token
+    /// can be given with `init(_:)`.
     public struct Scope: ValueConvertible, ExpressibleByStringLiteral {
       public let cfnValue: Value
 

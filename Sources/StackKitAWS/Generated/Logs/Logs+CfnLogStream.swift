@@ -7,8 +7,8 @@ import StackKit
 extension Logs {
   /// The `AWS::Logs::LogStream` resource.
   ///
-  /// The primary identifier is `LogGroupName`, `LogStreamName`; `Ref` returns it (parts joined with
-  /// `|`).
+  /// The primary identifier is `LogGroupName`, `LogStreamName`; `Ref` returns it (parts joined
+  /// with `|`).
   ///
   /// See <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-logs-logstream.html>
   public final class CfnLogStream: CfnResource {

@@ -65,8 +65,8 @@ extension Logs {
     /// The `QueryDefinitionId` attribute: `Fn::GetAtt`.
     public var attrQueryDefinitionId: Value { getAtt("QueryDefinitionId") }
 
-    /// The allowed values of `QueryLanguage` in `AWS::Logs::QueryDefinition`; any other string or a
-    /// token can be given with `init(_:)`.
+    /// The allowed values of `QueryLanguage` in `AWS::Logs::QueryDefinition`; any other string or
+    /// a token can be given with `init(_:)`.
     public struct QueryLanguage: ValueConvertible, ExpressibleByStringLiteral {
       public let cfnValue: Value
 

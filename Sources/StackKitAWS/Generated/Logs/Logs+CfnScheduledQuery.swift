@@ -196,8 +196,8 @@ extension Logs {
       }
     }
 
-    /// The allowed values of `ScheduledQueryState` in `AWS::Logs::ScheduledQuery`; any other string
-    /// or a token can be given with `init(_:)`.
+    /// The allowed values of `ScheduledQueryState` in `AWS::Logs::ScheduledQuery`; any other
+    /// string or a token can be given with `init(_:)`.
     public struct ScheduledQueryState: ValueConvertible, ExpressibleByStringLiteral {
       public let cfnValue: Value
 

@@ -88,8 +88,8 @@ extension Logs {
       return p
     }
 
-    /// The allowed values of `Distribution` in `AWS::Logs::SubscriptionFilter`; any other string or
-    /// a token can be given with `init(_:)`.
+    /// The allowed values of `Distribution` in `AWS::Logs::SubscriptionFilter`; any other string
+    /// or a token can be given with `init(_:)`.
     public struct Distribution: ValueConvertible, ExpressibleByStringLiteral {
       public let cfnValue: Value
 

@@ -250,8 +250,8 @@ extension Logs {
       }
     }
 
-    /// The allowed values of `EventSource` in `AWS::Logs::Transformer`; any other string or a token
-    /// can be given with `init(_:)`.
+    /// The allowed values of `EventSource` in `AWS::Logs::Transformer`; any other string or a
+    /// token can be given with `init(_:)`.
     public struct EventSource: ValueConvertible, ExpressibleByStringLiteral {
       public let cfnValue: Value
 
@@ -432,8 +432,8 @@ extension Logs {
       }
     }
 
-    /// The allowed values of `OcsfVersion` in `AWS::Logs::Transformer`; any other string or a token
-    /// can be given with `init(_:)`.
+    /// The allowed values of `OcsfVersion` in `AWS::Logs::Transformer`; any other string or a
+    /// token can be given with `init(_:)`.
     public struct OcsfVersion: ValueConvertible, ExpressibleByStringLiteral {
       public let cfnValue: Value
 
@@ -998,8 +998,8 @@ extension Logs {
       }
     }
 
-    /// The allowed values of `Type` in `AWS::Logs::Transformer`; any other string or a token can be
-    /// given with `init(_:)`.
+    /// The allowed values of `Type` in `AWS::Logs::Transformer`; any other string or a token can
+    /// be given with `init(_:)`.
     public struct TypeProperty: ValueConvertible, ExpressibleByStringLiteral {
       public let cfnValue: Value
 

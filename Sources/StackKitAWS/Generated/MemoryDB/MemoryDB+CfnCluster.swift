@@ -235,8 +235,8 @@ extension MemoryDB {
     /// The `Status` attribute: `Fn::GetAtt`.
     public var attrStatus: Value { getAtt("Status") }
 
-    /// The allowed values of `DataTieringStatus` in `AWS::MemoryDB::Cluster`; any other string or a
-    /// token can be given with `init(_:)`.
+    /// The allowed values of `DataTieringStatus` in `AWS::MemoryDB::Cluster`; any other string or
+    /// a token can be given with `init(_:)`.
     public struct DataTieringStatus: ValueConvertible, ExpressibleByStringLiteral {
       public let cfnValue: Value
 

@@ -87,7 +87,8 @@ extension S3 {
     /// The `GrantScope` attribute: `Fn::GetAtt`.
     public var attrGrantScope: Value { getAtt("GrantScope") }
 
-    /// A property type of `AWS::S3::AccessGrant` (`definitions/AccessGrantsLocationConfiguration`).
+    /// A property type of `AWS::S3::AccessGrant`
+    /// (`definitions/AccessGrantsLocationConfiguration`).
     public struct AccessGrantsLocationConfiguration: ValueConvertible {
       /// `S3SubPrefix`: string.
       /// Required.

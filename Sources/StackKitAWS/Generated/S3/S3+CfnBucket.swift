@@ -174,7 +174,9 @@ extension S3 {
       if let v = lifecycleConfiguration { p.append(("LifecycleConfiguration", v.cfnValue)) }
       if let v = loggingConfiguration { p.append(("LoggingConfiguration", v.cfnValue)) }
       if let v = metadataConfiguration { p.append(("MetadataConfiguration", v.cfnValue)) }
-      if let v = metadataTableConfiguration { p.append(("MetadataTableConfiguration", v.cfnValue)) }
+      if let v = metadataTableConfiguration {
+        p.append(("MetadataTableConfiguration", v.cfnValue))
+      }
       if let v = metricsConfigurations { p.append(("MetricsConfigurations", v.cfnValue)) }
       if let v = notificationConfiguration { p.append(("NotificationConfiguration", v.cfnValue)) }
       if let v = objectLockConfiguration { p.append(("ObjectLockConfiguration", v.cfnValue)) }
@@ -229,7 +231,8 @@ extension S3 {
       getAtt("MetadataTableConfiguration.S3TablesDestination.TableArn")
     }
 
-    /// The `MetadataTableConfiguration.S3TablesDestination.TableNamespace` attribute: `Fn::GetAtt`.
+    /// The `MetadataTableConfiguration.S3TablesDestination.TableNamespace` attribute:
+    /// `Fn::GetAtt`.
     public var attrMetadataTableConfigurationS3TablesDestinationTableNamespace: Value {
       getAtt("MetadataTableConfiguration.S3TablesDestination.TableNamespace")
     }
@@ -293,8 +296,8 @@ extension S3 {
       }
     }
 
-    /// The allowed values of `AccelerationStatus` in `AWS::S3::Bucket`; any other string or a token
-    /// can be given with `init(_:)`.
+    /// The allowed values of `AccelerationStatus` in `AWS::S3::Bucket`; any other string or a
+    /// token can be given with `init(_:)`.
     public struct AccelerationStatus: ValueConvertible, ExpressibleByStringLiteral {
       public let cfnValue: Value
 
@@ -472,8 +475,8 @@ extension S3 {
       public static var accountRegional: Self { Self(.string("account-regional")) }
     }
 
-    /// The allowed values of `ConfigurationState` in `AWS::S3::Bucket`; any other string or a token
-    /// can be given with `init(_:)`.
+    /// The allowed values of `ConfigurationState` in `AWS::S3::Bucket`; any other string or a
+    /// token can be given with `init(_:)`.
     public struct ConfigurationState: ValueConvertible, ExpressibleByStringLiteral {
       public let cfnValue: Value
 
@@ -862,10 +865,11 @@ extension S3 {
       public var includedObjectVersions: IncludedObjectVersions
 
       /// `OptionalFields`: list of string enum items.
-      /// Allowed values: `Size`, `LastModifiedDate`, `StorageClass`, `ETag`, `IsMultipartUploaded`,
-      /// `ReplicationStatus`, `EncryptionStatus`, `ObjectLockRetainUntilDate`, `ObjectLockMode`,
-      /// `ObjectLockLegalHoldStatus`, `IntelligentTieringAccessTier`, `BucketKeyStatus`,
-      /// `ChecksumAlgorithm`, `ObjectAccessControlList`, `ObjectOwner`, `LifecycleExpirationDate`.
+      /// Allowed values: `Size`, `LastModifiedDate`, `StorageClass`, `ETag`,
+      /// `IsMultipartUploaded`, `ReplicationStatus`, `EncryptionStatus`,
+      /// `ObjectLockRetainUntilDate`, `ObjectLockMode`, `ObjectLockLegalHoldStatus`,
+      /// `IntelligentTieringAccessTier`, `BucketKeyStatus`, `ChecksumAlgorithm`,
+      /// `ObjectAccessControlList`, `ObjectOwner`, `LifecycleExpirationDate`.
       public var optionalFields: Value?
 
       /// `Prefix`: string.
@@ -1395,8 +1399,8 @@ extension S3 {
       public static var bucketOwnerEnforced: Self { Self(.string("BucketOwnerEnforced")) }
     }
 
-    /// The allowed values of `Owner` in `AWS::S3::Bucket`; any other string or a token can be given
-    /// with `init(_:)`.
+    /// The allowed values of `Owner` in `AWS::S3::Bucket`; any other string or a token can be
+    /// given with `init(_:)`.
     public struct Owner: ValueConvertible, ExpressibleByStringLiteral {
       public let cfnValue: Value
 
@@ -1784,7 +1788,9 @@ extension S3 {
 
     /// The allowed values of `StorageClass` in `AWS::S3::Bucket`; any other string or a token can
     /// be given with `init(_:)`.
-    public struct ReplicationDestinationStorageClass: ValueConvertible, ExpressibleByStringLiteral {
+    public struct ReplicationDestinationStorageClass:
+      ValueConvertible, ExpressibleByStringLiteral
+    {
       public let cfnValue: Value
 
       /// A value given as a token or a string the schema does not list.
@@ -2578,7 +2584,9 @@ extension S3 {
 
     /// The allowed values of `TransitionDefaultMinimumObjectSize` in `AWS::S3::Bucket`; any other
     /// string or a token can be given with `init(_:)`.
-    public struct TransitionDefaultMinimumObjectSize: ValueConvertible, ExpressibleByStringLiteral {
+    public struct TransitionDefaultMinimumObjectSize:
+      ValueConvertible, ExpressibleByStringLiteral
+    {
       public let cfnValue: Value
 
       /// A value given as a token or a string the schema does not list.

@@ -366,8 +366,8 @@ extension S3 {
       }
     }
 
-    /// The allowed values of `Format` in `AWS::S3::StorageLens`; any other string or a token can be
-    /// given with `init(_:)`.
+    /// The allowed values of `Format` in `AWS::S3::StorageLens`; any other string or a token can
+    /// be given with `init(_:)`.
     public struct Format: ValueConvertible, ExpressibleByStringLiteral {
       public let cfnValue: Value
 
@@ -383,8 +383,8 @@ extension S3 {
       public static var parquet: Self { Self(.string("Parquet")) }
     }
 
-    /// The allowed values of `OutputSchemaVersion` in `AWS::S3::StorageLens`; any other string or a
-    /// token can be given with `init(_:)`.
+    /// The allowed values of `OutputSchemaVersion` in `AWS::S3::StorageLens`; any other string or
+    /// a token can be given with `init(_:)`.
     public struct OutputSchemaVersion: ValueConvertible, ExpressibleByStringLiteral {
       public let cfnValue: Value
 
@@ -658,7 +658,8 @@ extension S3 {
       }
     }
 
-    /// A property type of `AWS::S3::StorageLens` (`definitions/StorageLensGroupSelectionCriteria`).
+    /// A property type of `AWS::S3::StorageLens`
+    /// (`definitions/StorageLensGroupSelectionCriteria`).
     public struct StorageLensGroupSelectionCriteria: ValueConvertible {
       /// `Exclude`: list of strings.
       public var exclude: Value?

@@ -137,8 +137,8 @@ extension SSM {
     /// The `AssociationId` attribute: `Fn::GetAtt`.
     public var attrAssociationId: Value { getAtt("AssociationId") }
 
-    /// The allowed values of `ComplianceSeverity` in `AWS::SSM::Association`; any other string or a
-    /// token can be given with `init(_:)`.
+    /// The allowed values of `ComplianceSeverity` in `AWS::SSM::Association`; any other string or
+    /// a token can be given with `init(_:)`.
     public struct ComplianceSeverity: ValueConvertible, ExpressibleByStringLiteral {
       public let cfnValue: Value
 

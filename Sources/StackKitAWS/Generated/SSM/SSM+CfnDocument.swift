@@ -178,7 +178,9 @@ extension SSM {
       public init(stringLiteral value: String) { cfnValue = .string(value) }
 
       /// `ApplicationConfiguration`
-      public static var applicationConfiguration: Self { Self(.string("ApplicationConfiguration")) }
+      public static var applicationConfiguration: Self {
+        Self(.string("ApplicationConfiguration"))
+      }
 
       /// `ApplicationConfigurationSchema`
       public static var applicationConfigurationSchema: Self {

@@ -121,7 +121,8 @@ extension SSM {
     /// The `WindowTaskId` attribute: `Fn::GetAtt`.
     public var attrWindowTaskId: Value { getAtt("WindowTaskId") }
 
-    /// A property type of `AWS::SSM::MaintenanceWindowTask` (`definitions/CloudWatchOutputConfig`).
+    /// A property type of `AWS::SSM::MaintenanceWindowTask`
+    /// (`definitions/CloudWatchOutputConfig`).
     public struct CloudWatchOutputConfig: ValueConvertible {
       /// `CloudWatchLogGroupName`: string.
       public var cloudWatchLogGroupName: Value?
@@ -412,7 +413,8 @@ extension SSM {
       public var maintenanceWindowRunCommandParameters: MaintenanceWindowRunCommandParameters?
 
       /// `MaintenanceWindowStepFunctionsParameters`: object.
-      public var maintenanceWindowStepFunctionsParameters: MaintenanceWindowStepFunctionsParameters?
+      public var maintenanceWindowStepFunctionsParameters:
+        MaintenanceWindowStepFunctionsParameters?
 
       /// Creates the property value; set fields render in alphabetical order.
       public init(
@@ -445,8 +447,8 @@ extension SSM {
       }
     }
 
-    /// The allowed values of `TaskType` in `AWS::SSM::MaintenanceWindowTask`; any other string or a
-    /// token can be given with `init(_:)`.
+    /// The allowed values of `TaskType` in `AWS::SSM::MaintenanceWindowTask`; any other string or
+    /// a token can be given with `init(_:)`.
     public struct TaskType: ValueConvertible, ExpressibleByStringLiteral {
       public let cfnValue: Value
 

@@ -211,8 +211,8 @@ extension SSM {
       public static var unspecified: Self { Self(.string("UNSPECIFIED")) }
     }
 
-    /// The allowed values of `Key` in `AWS::SSM::PatchBaseline`; any other string or a token can be
-    /// given with `init(_:)`.
+    /// The allowed values of `Key` in `AWS::SSM::PatchBaseline`; any other string or a token can
+    /// be given with `init(_:)`.
     public struct Key: ValueConvertible, ExpressibleByStringLiteral {
       public let cfnValue: Value
 
@@ -401,8 +401,8 @@ extension SSM {
       }
     }
 
-    /// The allowed values of `RejectedPatchesAction` in `AWS::SSM::PatchBaseline`; any other string
-    /// or a token can be given with `init(_:)`.
+    /// The allowed values of `RejectedPatchesAction` in `AWS::SSM::PatchBaseline`; any other
+    /// string or a token can be given with `init(_:)`.
     public struct RejectedPatchesAction: ValueConvertible, ExpressibleByStringLiteral {
       public let cfnValue: Value
 

@@ -7,7 +7,8 @@ import StackKit
 extension SSM {
   /// The `AWS::SSM::ResourcePolicy` resource.
   ///
-  /// The primary identifier is `PolicyId`, `ResourceArn`; `Ref` returns it (parts joined with `|`).
+  /// The primary identifier is `PolicyId`, `ResourceArn`; `Ref` returns it (parts joined with
+  /// `|`).
   ///
   /// See <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ssm-resourcepolicy.html>
   public final class CfnResourcePolicy: CfnResource {
