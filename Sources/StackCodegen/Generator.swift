@@ -19,7 +19,9 @@ public enum Generator {
         .filter { $0.hasSuffix(".json") }.sorted()
     } catch {
       throw CodegenError(
-        file: schemasDirectory, "cannot list the schemas folder (\(error.localizedDescription))")
+        file: schemasDirectory,
+        "cannot list the schemas folder (\(error.localizedDescription)); run stack-codegen from "
+          + "the repository root or pass --schemas")
     }
     if names.isEmpty {
       throw CodegenError(
@@ -35,8 +37,7 @@ public enum Generator {
       } catch {
         throw CodegenError(file: path, "cannot read it as UTF-8 (\(error.localizedDescription))")
       }
-      // Headers name the schema by its place in the repository, whatever folder was given.
-      let schema = try ResourceSchema(text: text, file: "schemas/" + name)
+      let schema = try ResourceSchema(text: text, file: path)
       if let other = seen[schema.typeName] {
         throw CodegenError(file: path, "\(schema.typeName) is also defined by \(other); keep one")
       }

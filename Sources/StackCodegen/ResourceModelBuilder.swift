@@ -75,7 +75,7 @@ public struct ResourceModelBuilder {
     }
     return ResourceModel(
       typeName: schema.typeName, service: schema.service, className: className,
-      schemaFile: schema.file, summary: schema.description.map(Self.firstSentence),
+      schemaFile: schema.headerName, summary: schema.description.map(Self.firstSentence),
       primaryIdentifier: schema.primaryIdentifier,
       createOnlyProperties: schema.createOnlyProperties.sorted(),
       conditionalCreateOnlyProperties: schema.conditionalCreateOnlyProperties.sorted(),

@@ -8,8 +8,13 @@ import StackKit
 /// schema.createOnlyProperties  // ["CidrBlock", "Ipv4IpamPoolId", "Ipv4NetmaskLength"]
 /// ```
 public struct ResourceSchema: Sendable {
-  /// The file it was read from, as given (used in headers and errors).
+  /// The file it was read from, as given: errors name it.
   public let file: String
+  /// How generated headers name the schema: `schemas/<file name>`, whatever folder it was read
+  /// from, so the output does not depend on the working directory.
+  public var headerName: String {
+    "schemas/" + (file.split(separator: "/").last.map(String.init) ?? file)
+  }
   /// `AWS::Service::Type`.
   public let typeName: String
   /// The service part of the type name: `EC2`.
