@@ -87,7 +87,9 @@ public struct ProfileCredentialProvider: AWSCredentialProvider {
     {
       return credentials
     }
-    if settings["role_arn"] != nil, stages.contains(.assumeRole) || stages.contains(.webIdentity) {
+    if settings["role_arn"] != nil, settings["web_identity_token_file"] == nil,
+      stages.contains(.assumeRole)
+    {
       throw AWSClientError.providerFailed(
         "profile \(name)",
         "it sets role_arn but neither source_profile, credential_source nor "

@@ -261,11 +261,14 @@ public struct SigV4: Sendable {
     return result
   }
 
-  /// A presigned URL for the request, valid for `expires` seconds from `date`.
+  /// A presigned URL for the request, valid for `expires` seconds from `date`. Only `Host` is
+  /// signed; for S3 the payload is `UNSIGNED-PAYLOAD`, as S3 expects of presigned URLs.
   public func presign(_ request: HTTPRequest, date: Date, expires: Int) -> URL {
     var signerRequest = Self.signerRequest(request)
     signerRequest.headers = signerRequest.headers.filter { $0.name.lowercased() == "host" }
-    let signed = presign(signerRequest, date: date, expires: expires)
+    var signer = self
+    if service == "s3" { signer.options.unsignedPayload = true }
+    let signed = signer.presign(signerRequest, date: date, expires: expires)
     var components = URLComponents(url: request.url, resolvingAgainstBaseURL: false)!
     components.percentEncodedQuery = signed.request.query
     return components.url!
