@@ -78,15 +78,22 @@ public struct JSONObject: Sendable, Hashable, Sequence {
     }
   }
 
-  public func makeIterator() -> AnyIterator<(key: String, value: JSON)> {
-    var index = 0
-    return AnyIterator {
-      guard index < keys.count else { return nil }
-      defer { index += 1 }
-      let k = keys[index]
-      return (k, storage[k]!)
+  /// Iterates the pairs in key order.
+  public struct Iterator: IteratorProtocol {
+    private let object: JSONObject
+    private var index = 0
+
+    fileprivate init(_ object: JSONObject) { self.object = object }
+
+    public mutating func next() -> (key: String, value: JSON)? {
+      guard index < object.keys.count else { return nil }
+      let k = object.keys[index]
+      index += 1
+      return (k, object.storage[k]!)
     }
   }
+
+  public func makeIterator() -> Iterator { Iterator(self) }
 
   /// The same object with its keys sorted by byte order.
   public func sortedByKey() -> JSONObject {

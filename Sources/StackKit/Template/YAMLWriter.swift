@@ -1,6 +1,6 @@
 import Yams
 
-/// Writes ``JSON`` as block-style YAML through Yams, deterministically.
+/// Writes ``JSON`` as block-style YAML, deterministically, byte for byte as Yams (libyaml) would.
 ///
 /// Long-form intrinsics (`Ref:`, `Fn::GetAtt:`) are kept, never short tags, and every string that a
 /// YAML 1.1 or 1.2 reader could take for a boolean, null, number or date (`yes`, `off`, `~`, `7.1`,
@@ -9,6 +9,12 @@ public struct YAMLWriter: Sendable {
   public init() {}
 
   public func write(_ value: JSON) throws -> String {
+    YAMLEmitter.document(value)
+  }
+
+  /// The same document written through Yams' node tree and libyaml: the reference
+  /// ``YAMLEmitter`` is tested against (and about twenty times slower).
+  func writeThroughYams(_ value: JSON) throws -> String {
     try Yams.serialize(
       node: node(value), indent: 2, width: -1, allowUnicode: true, lineBreak: .ln)
   }
@@ -42,7 +48,8 @@ public struct YAMLWriter: Sendable {
   /// True when a plain scalar with this text would not read back as the same string.
   static func needsQuotes(_ s: String) -> Bool {
     guard let first = s.utf8.first else { return true }
-    if reservedWords.contains(s.lowercased()) { return true }
+    // Every reserved word is at most 5 bytes; skip the lowercasing copy for longer text.
+    if s.utf8.count <= 5 && reservedWords.contains(s.lowercased()) { return true }
     // Anything that starts like a number or date and has no space could be read as one
     // (7.1, 0x1F, 1e3, 1:30, 2012-10-17, .inf, -5, +3): quote it.
     let numberStart =
