@@ -144,13 +144,12 @@ public struct CloudAssembly: Sendable {
     files.append((Self.manifestFile, JSONWriter().write(manifest)))
     for (name, text) in files {
       let target = (directory as NSString).appendingPathComponent(name)
-      try Data(text.utf8).write(to: URL(fileURLWithPath: target), options: .atomic)
+      try FileWriter.write(text, to: target)
     }
     // Timings for the CLI's summary; not part of the reviewed output.
     var timings = JSONObject()
     for s in stacks { timings[s.id] = .double((s.milliseconds * 1000).rounded() / 1000) }
     let timingFile = (directory as NSString).appendingPathComponent(".timings.json")
-    try? Data(JSONWriter().write(.object(timings)).utf8).write(
-      to: URL(fileURLWithPath: timingFile), options: .atomic)
+    try? FileWriter.write(JSONWriter().write(.object(timings)), to: timingFile)
   }
 }
