@@ -10,6 +10,7 @@ struct StackCommand: AsyncParsableCommand {
   static let commands: [any DocumentedCommand.Type] = [
     SynthCommand.self,
     ListCommand.self,
+    DiffCommand.self, DeployCommand.self, DestroyCommand.self, BootstrapCommand.self,
   ]
 
   static let configuration = CommandConfiguration(

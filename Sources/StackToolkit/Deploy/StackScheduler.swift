@@ -98,9 +98,9 @@ public enum StackScheduler {
             do {
               try await operation(id)
               return (id, .succeeded)
-            } catch is CancellationError {
-              throw CancellationError()
             } catch {
+              // Ctrl-C: stop everything, with the error that says what was left running.
+              if Task.isCancelled || error is CancellationError { throw error }
               return (id, .failed("\(error)"))
             }
           }
