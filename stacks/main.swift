@@ -3,4 +3,5 @@ import StackKitAWS
 
 let app = App()
 SharedNetworkStack(app, "SharedNetwork")
+MotoDemoStack(app, "MotoDemo")
 app.synthOrExit()

@@ -69,7 +69,7 @@ public struct BootstrapTask: Sendable {
     let stack = DeploymentStack(
       id: BootstrapTemplate.stackName, stackName: BootstrapTemplate.stackName,
       templateText: BootstrapTemplate.text,
-      tags: [(key: "stackkit:toolkit-version", value: String(BootstrapTemplate.version))])
+      tags: [(key: BootstrapTemplate.versionTag, value: String(BootstrapTemplate.version))])
     let result = try await StackDeployer(stack: stack, context: context).deploy()
     await session.forgetToolkit(region: region)
     let outputs = Dictionary(result.outputs.map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })

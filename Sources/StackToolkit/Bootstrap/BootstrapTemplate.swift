@@ -19,6 +19,8 @@ public enum BootstrapTemplate {
   public static let bucketOutput = "AssetBucketName"
   /// The output holding the version.
   public static let versionOutput = "BootstrapVersion"
+  /// The stack tag holding the version too.
+  public static let versionTag = "stackkit:toolkit-version"
 
   /// The template as JSON text (what is deployed).
   public static let text = """

@@ -34,19 +34,28 @@ public actor AWSSession {
   /// The toolkit stack of a region, or nil when the region is not bootstrapped (asked once).
   public func toolkit(region: String) async throws -> ToolkitInfo? {
     if let task = toolkits[region] { return try await task.value }
-    let cfn = client(for: region).cloudFormation
-    let task = Task { () throws -> ToolkitInfo? in
-      guard let stack = try await cfn.describeStack(BootstrapTemplate.stackName) else { return nil }
-      let outputs = stack.outputValues
-      guard let bucket = outputs[BootstrapTemplate.bucketOutput], !bucket.isEmpty else {
-        return nil
-      }
-      return ToolkitInfo(
-        bucketName: bucket, version: Int(outputs[BootstrapTemplate.versionOutput] ?? "") ?? 0,
-        stackStatus: stack.stackStatus.rawValue)
-    }
+    let task = Task { try await self.lookUpToolkit(region: region) }
     toolkits[region] = task
     return try await task.value
+  }
+
+  private func lookUpToolkit(region: String) async throws -> ToolkitInfo? {
+    let cfn = client(for: region).cloudFormation
+    guard let stack = try await cfn.describeStack(BootstrapTemplate.stackName),
+      !StackStatus.isDeadOnArrival(stack.stackStatus.rawValue)
+    else { return nil }
+    let outputs = stack.outputValues
+    let versionText =
+      outputs[BootstrapTemplate.versionOutput]
+      ?? stack.tags.first { $0.key == BootstrapTemplate.versionTag }?.value
+    var bucket = outputs[BootstrapTemplate.bucketOutput] ?? ""
+    if bucket.isEmpty {
+      // Some CloudFormation emulators give no outputs; the name is fixed by design.
+      bucket = "stackkit-assets-\(try await account())-\(region)"
+    }
+    return ToolkitInfo(
+      bucketName: bucket, version: Int(versionText ?? "") ?? 0,
+      stackStatus: stack.stackStatus.rawValue)
   }
 
   /// The toolkit stack of a region; throws what to run when it is missing or too old.
