@@ -47,17 +47,35 @@ public enum Generator {
     return schemas
   }
 
-  /// Generates every file from the schemas of `schemasDirectory`.
-  public static func generate(schemasDirectory: String) throws(CodegenError) -> GeneratedFiles {
-    try generate(loadSchemas(from: schemasDirectory))
+  /// Loads `docs/cdk-docs.json` of `schemasDirectory`: summaries for schemas without
+  /// descriptions. None when the file does not exist.
+  public static func loadDocs(
+    from schemasDirectory: String
+  ) throws(CodegenError) -> [String: ResourceDocs] {
+    let path = (schemasDirectory as NSString).appendingPathComponent("docs/cdk-docs.json")
+    guard FileManager.default.fileExists(atPath: path) else { return [:] }
+    let text: String
+    do {
+      text = try String(contentsOfFile: path, encoding: .utf8)
+    } catch {
+      throw CodegenError(file: path, "cannot read it as UTF-8 (\(error.localizedDescription))")
+    }
+    return try ResourceDocs.load(text: text, file: path)
   }
 
-  /// Generates every file from parsed schemas.
-  public static func generate(_ schemas: [ResourceSchema]) throws(CodegenError) -> GeneratedFiles {
+  /// Generates every file from the schemas (and documentation) of `schemasDirectory`.
+  public static func generate(schemasDirectory: String) throws(CodegenError) -> GeneratedFiles {
+    try generate(loadSchemas(from: schemasDirectory), docs: loadDocs(from: schemasDirectory))
+  }
+
+  /// Generates every file from parsed schemas and, optionally, their documentation.
+  public static func generate(
+    _ schemas: [ResourceSchema], docs: [String: ResourceDocs] = [:]
+  ) throws(CodegenError) -> GeneratedFiles {
     var sources: [String: String] = [:]
     var models: [ResourceModel] = []
     for schema in schemas {
-      let model = try ResourceModelBuilder.build(schema)
+      let model = try ResourceModelBuilder.build(schema, docs: docs[schema.typeName])
       models.append(model)
       sources["\(model.service)/\(model.service)+\(model.className).swift"] =
         SwiftRenderer.resourceFile(model)

@@ -89,6 +89,8 @@ public struct StructModel: Sendable, Equatable {
   public var name: String
   /// Where it comes from: `definitions/VpcConfig` or the property path for an inline object.
   public var origin: String
+  /// The first sentence of its documentation, when known.
+  public var summary: String?
   public var fields: [PropertyModel]
 }
 
@@ -112,4 +114,6 @@ public struct AttributeModel: Sendable, Equatable {
   public var swiftName: String
   /// `VpcId`, `PrimaryEndPoint.Address`.
   public var attributeName: String
+  /// The first sentence of its documentation, when known.
+  public var summary: String?
 }

@@ -38,6 +38,7 @@ public struct ResourceModelBuilder {
   ]
 
   private let schema: ResourceSchema
+  private let docs: ResourceDocs?
   private let className: String
   private let readOnly: Set<String>
   private let createOnly: Set<String>
@@ -47,8 +48,9 @@ public struct ResourceModelBuilder {
   private var typeNameByOrigin: [String: String] = [:]
   private var nestedTypes: [String: NestedType] = [:]
 
-  private init(schema: ResourceSchema) {
+  private init(schema: ResourceSchema, docs: ResourceDocs?) {
     self.schema = schema
+    self.docs = docs
     className = "Cfn" + SwiftNames.typeName(schema.resourceName)
     readOnly = Set(schema.readOnlyProperties)
     createOnly = Set(schema.createOnlyProperties)
@@ -58,8 +60,11 @@ public struct ResourceModelBuilder {
   }
 
   /// Builds the model of one resource type; errors name the schema file and the property.
-  public static func build(_ schema: ResourceSchema) throws(CodegenError) -> ResourceModel {
-    var builder = ResourceModelBuilder(schema: schema)
+  /// `docs` supplies summaries where the schema has no `description`.
+  public static func build(
+    _ schema: ResourceSchema, docs: ResourceDocs? = nil
+  ) throws(CodegenError) -> ResourceModel {
+    var builder = ResourceModelBuilder(schema: schema, docs: docs)
     return try builder.buildModel()
   }
 
@@ -71,11 +76,12 @@ public struct ResourceModelBuilder {
       properties.append(
         try property(
           name, node: node, path: name, required: schema.required.contains(name), parent: nil,
-          taken: &taken))
+          docsScope: nil, taken: &taken))
     }
     return ResourceModel(
       typeName: schema.typeName, service: schema.service, className: className,
-      schemaFile: schema.headerName, summary: schema.description.map(Self.firstSentence),
+      schemaFile: schema.headerName,
+      summary: (schema.description ?? docs?.summary).map(Self.firstSentence),
       primaryIdentifier: schema.primaryIdentifier,
       createOnlyProperties: schema.createOnlyProperties.sorted(),
       conditionalCreateOnlyProperties: schema.conditionalCreateOnlyProperties.sorted(),
@@ -86,9 +92,11 @@ public struct ResourceModelBuilder {
 
   // MARK: Properties
 
+  /// `docsScope` is the schema name of the nested type the property is in, to look up its
+  /// documentation (nil at the top level).
   private mutating func property(
     _ cfnName: String, node: JSONObject, path: String, required: Bool, parent: String?,
-    taken: inout Set<String>
+    docsScope: String?, taken: inout Set<String>
   ) throws(CodegenError) -> PropertyModel {
     let resolved = try resolve(node, at: path).node
     let type: SwiftType
@@ -109,7 +117,9 @@ public struct ResourceModelBuilder {
     taken.insert(candidate)
     return PropertyModel(
       cfnName: cfnName, swiftName: candidate, type: type, isRequired: required,
-      doc: documentation(cfnName, node: node, resolved: resolved, path: path, required: required))
+      doc: documentation(
+        cfnName, node: node, resolved: resolved, path: path, required: required,
+        summary: docsScope.map { docs?.field(cfnName, of: $0) } ?? docs?.property(cfnName)))
   }
 
   /// `parent` is the struct the property is in (nil at the top level): an inline type whose name
@@ -165,9 +175,12 @@ public struct ResourceModelBuilder {
       fields.append(
         try property(
           field, node: fieldNode, path: fieldPath, required: required.contains(field),
-          parent: name, taken: &taken))
+          parent: name, docsScope: hint, taken: &taken))
     }
-    nestedTypes[name] = .structure(StructModel(name: name, origin: origin, fields: fields))
+    let summary = (node["description"]?.stringValue ?? docs?.types[hint]?.summary)
+      .map(Self.firstSentence)
+    nestedTypes[name] = .structure(
+      StructModel(name: name, origin: origin, summary: summary, fields: fields))
     return name
   }
 
@@ -236,7 +249,11 @@ public struct ResourceModelBuilder {
         counter += 1
       }
       taken.insert(candidate)
-      out.append(AttributeModel(swiftName: candidate, attributeName: parts.joined(separator: ".")))
+      let attributeName = parts.joined(separator: ".")
+      out.append(
+        AttributeModel(
+          swiftName: candidate, attributeName: attributeName,
+          summary: docs?.attributes[attributeName].map(Self.firstSentence)))
     }
     return out
   }
@@ -340,10 +357,13 @@ public struct ResourceModelBuilder {
   // MARK: Documentation
 
   private func documentation(
-    _ cfnName: String, node: JSONObject, resolved: JSONObject, path: String, required: Bool
+    _ cfnName: String, node: JSONObject, resolved: JSONObject, path: String, required: Bool,
+    summary: String?
   ) -> [String] {
     var lines: [String] = []
-    if let description = node["description"]?.stringValue ?? resolved["description"]?.stringValue {
+    if let description = node["description"]?.stringValue ?? resolved["description"]?.stringValue
+      ?? summary
+    {
       lines.append("`\(cfnName)`: \(Self.firstSentence(description))")
     } else {
       lines.append("`\(cfnName)`: \(kind(of: resolved)).")

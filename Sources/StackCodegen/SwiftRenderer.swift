@@ -83,7 +83,10 @@ public enum SwiftRenderer {
     w.line("}")
     for a in model.attributes {
       w.blank()
-      w.doc(["The `\(a.attributeName)` attribute: `Fn::GetAtt`."])
+      w.doc([
+        a.summary.map { "`\(a.attributeName)` (`Fn::GetAtt`): \($0)" }
+          ?? "The `\(a.attributeName)` attribute: `Fn::GetAtt`."
+      ])
       let attribute = "public var \(a.swiftName): Value { getAtt(\(literal(a.attributeName))) }"
       if w.fits(attribute) {
         w.line(attribute)
@@ -107,7 +110,8 @@ public enum SwiftRenderer {
   }
 
   private static func structure(_ s: StructModel, model: ResourceModel, _ w: inout Writer) {
-    w.doc(["A property type of `\(model.typeName)` (`\(s.origin)`)."])
+    let origin = "A property type of `\(model.typeName)` (`\(s.origin)`)."
+    w.doc(s.summary.map { [$0, "", origin] } ?? [origin])
     w.line("public struct \(s.name): ValueConvertible {")
     w.indent()
     for f in s.fields {

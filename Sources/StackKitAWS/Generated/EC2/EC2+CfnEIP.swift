@@ -5,7 +5,8 @@
 import StackKit
 
 extension EC2 {
-  /// The `AWS::EC2::EIP` resource.
+  /// `AWS::EC2::EIP`: Specifies an Elastic IP (EIP) address and can, optionally, associate it with
+  /// an Amazon EC2 instance.
   ///
   /// The primary identifier is `PublicIp`, `AllocationId`; `Ref` returns it (parts joined with
   /// `|`).
@@ -22,31 +23,33 @@ extension EC2 {
       "TransferAddress",
     ]
 
-    /// `Address`: string.
+    /// `Address`: An Elastic IP address or a carrier IP address in a Wavelength Zone.
     /// Changing it replaces the resource.
     public var address: Value?
 
-    /// `Domain`: string.
+    /// `Domain`: The network ( `vpc` ).
     public var domain: Value?
 
-    /// `InstanceId`: string.
+    /// `InstanceId`: The ID of the instance.
     public var instanceId: Value?
 
-    /// `IpamPoolId`: string.
+    /// `IpamPoolId`: The ID of an IPAM pool which has an Amazon-provided or BYOIP public IPv4 CIDR
+    /// provisioned to it.
     /// Changing it replaces the resource.
     public var ipamPoolId: Value?
 
-    /// `NetworkBorderGroup`: string.
+    /// `NetworkBorderGroup`: A unique set of Availability Zones, Local Zones, or Wavelength Zones
+    /// from which AWS advertises IP addresses.
     /// Changing it replaces the resource.
     public var networkBorderGroup: Value?
 
-    /// `PublicIpv4Pool`: string.
+    /// `PublicIpv4Pool`: The ID of an address pool that you own.
     public var publicIpv4Pool: Value?
 
-    /// `Tags`: list of tags.
+    /// `Tags`: Any tags assigned to the Elastic IP address.
     public var tags: [CfnTag]?
 
-    /// `TransferAddress`: string.
+    /// `TransferAddress`: The Elastic IP address you are accepting for transfer.
     /// Changing it replaces the resource.
     public var transferAddress: Value?
 
@@ -87,10 +90,11 @@ extension EC2 {
       return p
     }
 
-    /// The `AllocationId` attribute: `Fn::GetAtt`.
+    /// `AllocationId` (`Fn::GetAtt`): The ID that AWS assigns to represent the allocation of the
+    /// address for use with Amazon VPC.
     public var attrAllocationId: Value { getAtt("AllocationId") }
 
-    /// The `PublicIp` attribute: `Fn::GetAtt`.
+    /// `PublicIp` (`Fn::GetAtt`): The Elastic IP address.
     public var attrPublicIp: Value { getAtt("PublicIp") }
   }
 }

@@ -5,7 +5,8 @@
 import StackKit
 
 extension EC2 {
-  /// The `AWS::EC2::FlowLog` resource.
+  /// `AWS::EC2::FlowLog`: Specifies a VPC flow log that captures IP traffic for a specified
+  /// network interface, subnet, or VPC.
   ///
   /// `Ref` returns the `Id`.
   ///
@@ -28,50 +29,56 @@ extension EC2 {
       "TrafficType",
     ]
 
-    /// `DeliverCrossAccountRole`: string.
+    /// `DeliverCrossAccountRole`: The ARN of the IAM role that allows the service to publish flow
+    /// logs across accounts.
     /// Changing it replaces the resource.
     public var deliverCrossAccountRole: Value?
 
-    /// `DeliverLogsPermissionArn`: string.
+    /// `DeliverLogsPermissionArn`: The ARN of the IAM role that allows Amazon EC2 to publish flow
+    /// logs to the log destination.
     /// Changing it replaces the resource.
     public var deliverLogsPermissionArn: Value?
 
-    /// `DestinationOptions`: object.
+    /// `DestinationOptions`: The destination options.
     /// Changing it replaces the resource.
     public var destinationOptions: DestinationOptions?
 
-    /// `LogDestination`: string.
+    /// `LogDestination`: The destination for the flow log data.
     /// Changing it replaces the resource.
     public var logDestination: Value?
 
-    /// `LogDestinationType`: string enum.
+    /// `LogDestinationType`: The type of destination for the flow log data.
     /// Changing it replaces the resource.
     public var logDestinationType: LogDestinationType?
 
-    /// `LogFormat`: string.
+    /// `LogFormat`: The fields to include in the flow log record, in the order in which they
+    /// should appear.
     /// Changing it replaces the resource.
     public var logFormat: Value?
 
-    /// `LogGroupName`: string.
+    /// `LogGroupName`: The name of a new or existing CloudWatch Logs log group where Amazon EC2
+    /// publishes your flow logs.
     /// Changing it replaces the resource.
     public var logGroupName: Value?
 
-    /// `MaxAggregationInterval`: integer.
+    /// `MaxAggregationInterval`: The maximum interval of time during which a flow of packets is
+    /// captured and aggregated into a flow log record.
     /// Changing it replaces the resource.
     public var maxAggregationInterval: Value?
 
-    /// `ResourceId`: string.
+    /// `ResourceId`: The ID of the resource to monitor.
     /// Required. Changing it replaces the resource.
     public var resourceId: Value
 
-    /// `ResourceType`: string enum.
+    /// `ResourceType`: The type of resource to monitor.
     /// Required. Changing it replaces the resource.
     public var resourceType: ResourceType
 
-    /// `Tags`: list of tags.
+    /// `Tags`: The tags to apply to the flow logs.
     public var tags: [CfnTag]?
 
-    /// `TrafficType`: string enum.
+    /// `TrafficType`: The type of traffic to monitor (accepted traffic, rejected traffic, or all
+    /// traffic).
     /// Changing it replaces the resource.
     public var trafficType: TrafficType?
 
@@ -124,20 +131,23 @@ extension EC2 {
       return p
     }
 
-    /// The `Id` attribute: `Fn::GetAtt`.
+    /// `Id` (`Fn::GetAtt`): The ID of the flow log.
     public var attrId: Value { getAtt("Id") }
 
+    /// Describes the destination options for a flow log.
+    ///
     /// A property type of `AWS::EC2::FlowLog` (`DestinationOptions`).
     public struct DestinationOptions: ValueConvertible {
-      /// `FileFormat`: string enum.
+      /// `FileFormat`: The format for the flow log.
       /// Required.
       public var fileFormat: FileFormat
 
-      /// `HiveCompatiblePartitions`: boolean.
+      /// `HiveCompatiblePartitions`: Indicates whether to use Hive-compatible prefixes for flow
+      /// logs stored in Amazon S3.
       /// Required.
       public var hiveCompatiblePartitions: Value
 
-      /// `PerHourPartition`: boolean.
+      /// `PerHourPartition`: Indicates whether to partition the flow log per hour.
       /// Required.
       public var perHourPartition: Value
 

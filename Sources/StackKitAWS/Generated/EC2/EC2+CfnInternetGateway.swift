@@ -5,7 +5,7 @@
 import StackKit
 
 extension EC2 {
-  /// The `AWS::EC2::InternetGateway` resource.
+  /// `AWS::EC2::InternetGateway`: Allocates an internet gateway for use with a VPC.
   ///
   /// `Ref` returns the `InternetGatewayId`.
   ///
@@ -16,7 +16,7 @@ extension EC2 {
     /// Properties whose change replaces the resource (paths below `Properties`, `/` separated).
     public static let createOnlyProperties: [String] = []
 
-    /// `Tags`: list of tags.
+    /// `Tags`: Any tags to assign to the internet gateway.
     public var tags: [CfnTag]?
 
     /// Creates an `AWS::EC2::InternetGateway` as the child `id` of `scope`.
@@ -31,7 +31,7 @@ extension EC2 {
       return p
     }
 
-    /// The `InternetGatewayId` attribute: `Fn::GetAtt`.
+    /// `InternetGatewayId` (`Fn::GetAtt`): The ID of the internet gateway.
     public var attrInternetGatewayId: Value { getAtt("InternetGatewayId") }
   }
 }

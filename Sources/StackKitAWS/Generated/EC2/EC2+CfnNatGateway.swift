@@ -5,7 +5,8 @@
 import StackKit
 
 extension EC2 {
-  /// The `AWS::EC2::NatGateway` resource.
+  /// `AWS::EC2::NatGateway`: Specifies a network address translation (NAT) gateway in the
+  /// specified subnet.
   ///
   /// `Ref` returns the `NatGatewayId`.
   ///
@@ -23,46 +24,53 @@ extension EC2 {
       "VpcId",
     ]
 
-    /// `AllocationId`: string.
+    /// `AllocationId`: [Public NAT gateway only] The allocation ID of the Elastic IP address
+    /// that's associated with the NAT gateway.
     /// Changing it replaces the resource.
     public var allocationId: Value?
 
-    /// `AvailabilityMode`: string enum.
+    /// `AvailabilityMode`: Indicates whether this is a zonal (single-AZ) or regional (multi-AZ)
+    /// NAT gateway.
     /// Changing it replaces the resource.
     public var availabilityMode: AvailabilityMode?
 
-    /// `AvailabilityZoneAddresses`: list of objects.
+    /// `AvailabilityZoneAddresses`: For regional NAT gateways only: Specifies which Availability
+    /// Zones you want the NAT gateway to support and the Elastic IP addresses (EIPs) to use in
+    /// each AZ.
     public var availabilityZoneAddresses: [AvailabilityZoneAddress]?
 
-    /// `ConnectivityType`: string enum.
+    /// `ConnectivityType`: Indicates whether the NAT gateway supports public or private
+    /// connectivity.
     /// Changing it replaces the resource.
     public var connectivityType: ConnectivityType?
 
-    /// `MaxDrainDurationSeconds`: integer.
+    /// `MaxDrainDurationSeconds`: The maximum amount of time to wait (in seconds) before forcibly
+    /// releasing the IP addresses if connections are still in progress.
     public var maxDrainDurationSeconds: Value?
 
-    /// `PrivateIpAddress`: string.
+    /// `PrivateIpAddress`: The private IPv4 address to assign to the NAT gateway.
     /// Changing it replaces the resource.
     public var privateIpAddress: Value?
 
-    /// `SecondaryAllocationIds`: list of strings.
+    /// `SecondaryAllocationIds`: Secondary EIP allocation IDs.
     public var secondaryAllocationIds: Value?
 
-    /// `SecondaryPrivateIpAddressCount`: integer.
+    /// `SecondaryPrivateIpAddressCount`: [Private NAT gateway only] The number of secondary
+    /// private IPv4 addresses you want to assign to the NAT gateway.
     /// From 1 to 31.
     public var secondaryPrivateIpAddressCount: Value?
 
-    /// `SecondaryPrivateIpAddresses`: list of strings.
+    /// `SecondaryPrivateIpAddresses`: Secondary private IPv4 addresses.
     public var secondaryPrivateIpAddresses: Value?
 
-    /// `SubnetId`: string.
+    /// `SubnetId`: The ID of the subnet in which the NAT gateway is located.
     /// Changing it replaces the resource.
     public var subnetId: Value?
 
-    /// `Tags`: list of tags.
+    /// `Tags`: The tags for the NAT gateway.
     public var tags: [CfnTag]?
 
-    /// `VpcId`: string.
+    /// `VpcId`: The ID of the VPC in which the NAT gateway is located.
     /// Changing it replaces the resource.
     public var vpcId: Value?
 
@@ -115,19 +123,24 @@ extension EC2 {
       return p
     }
 
-    /// The `AutoProvisionZones` attribute: `Fn::GetAtt`.
+    /// `AutoProvisionZones` (`Fn::GetAtt`): For regional NAT gateways only: Indicates whether AWS
+    /// automatically manages AZ coverage.
     public var attrAutoProvisionZones: Value { getAtt("AutoProvisionZones") }
 
-    /// The `AutoScalingIps` attribute: `Fn::GetAtt`.
+    /// `AutoScalingIps` (`Fn::GetAtt`): For regional NAT gateways only: Indicates whether AWS
+    /// automatically allocates additional Elastic IP addresses (EIPs) in an AZ when the NAT
+    /// gateway needs more ports due to increased concurrent connections to a single destination
+    /// from that AZ.
     public var attrAutoScalingIps: Value { getAtt("AutoScalingIps") }
 
-    /// The `EniId` attribute: `Fn::GetAtt`.
+    /// `EniId` (`Fn::GetAtt`): The ID of the network interface.
     public var attrEniId: Value { getAtt("EniId") }
 
-    /// The `NatGatewayId` attribute: `Fn::GetAtt`.
+    /// `NatGatewayId` (`Fn::GetAtt`): The ID of the NAT gateway.
     public var attrNatGatewayId: Value { getAtt("NatGatewayId") }
 
-    /// The `RouteTableId` attribute: `Fn::GetAtt`.
+    /// `RouteTableId` (`Fn::GetAtt`): For regional NAT gateways only, this is the ID of the NAT
+    /// gateway.
     public var attrRouteTableId: Value { getAtt("RouteTableId") }
 
     /// The allowed values of `AvailabilityMode` in `AWS::EC2::NatGateway`; any other string or a
@@ -147,16 +160,22 @@ extension EC2 {
       public static var zonal: Self { Self(.string("zonal")) }
     }
 
+    /// For regional NAT gateways only: The configuration specifying which Elastic IP address (EIP)
+    /// to use for handling outbound NAT traffic from a specific Availability Zone.
+    ///
     /// A property type of `AWS::EC2::NatGateway` (`definitions/AvailabilityZoneAddress`).
     public struct AvailabilityZoneAddress: ValueConvertible {
-      /// `AllocationIds`: list of strings.
+      /// `AllocationIds`: The allocation IDs of the Elastic IP addresses (EIPs) to be used for
+      /// handling outbound NAT traffic in this specific Availability Zone.
       /// Required.
       public var allocationIds: Value
 
-      /// `AvailabilityZone`: string.
+      /// `AvailabilityZone`: For regional NAT gateways only: The Availability Zone where this
+      /// specific NAT gateway configuration will be active.
       public var availabilityZone: Value?
 
-      /// `AvailabilityZoneId`: string.
+      /// `AvailabilityZoneId`: For regional NAT gateways only: The ID of the Availability Zone
+      /// where this specific NAT gateway configuration will be active.
       public var availabilityZoneId: Value?
 
       /// Creates the property value; set fields render in alphabetical order.

@@ -5,7 +5,7 @@
 import StackKit
 
 extension EC2 {
-  /// The `AWS::EC2::Route` resource.
+  /// `AWS::EC2::Route`: Specifies a route in a route table.
   ///
   /// The primary identifier is `RouteTableId`, `CidrBlock`; `Ref` returns it (parts joined with
   /// `|`).
@@ -22,53 +22,54 @@ extension EC2 {
       "RouteTableId",
     ]
 
-    /// `CarrierGatewayId`: string.
+    /// `CarrierGatewayId`: The ID of the carrier gateway.
     public var carrierGatewayId: Value?
 
-    /// `CoreNetworkArn`: string.
+    /// `CoreNetworkArn`: The Amazon Resource Name (ARN) of the core network.
     public var coreNetworkArn: Value?
 
-    /// `DestinationCidrBlock`: string.
+    /// `DestinationCidrBlock`: The IPv4 CIDR address block used for the destination match.
     /// Changing it replaces the resource.
     public var destinationCidrBlock: Value?
 
-    /// `DestinationIpv6CidrBlock`: string.
+    /// `DestinationIpv6CidrBlock`: The IPv6 CIDR block used for the destination match.
     /// Changing it replaces the resource.
     public var destinationIpv6CidrBlock: Value?
 
-    /// `DestinationPrefixListId`: string.
+    /// `DestinationPrefixListId`: The ID of a prefix list used for the destination match.
     /// Changing it replaces the resource.
     public var destinationPrefixListId: Value?
 
-    /// `EgressOnlyInternetGatewayId`: string.
+    /// `EgressOnlyInternetGatewayId`: [IPv6 traffic only] The ID of an egress-only internet
+    /// gateway.
     public var egressOnlyInternetGatewayId: Value?
 
-    /// `GatewayId`: string.
+    /// `GatewayId`: The ID of an internet gateway or virtual private gateway attached to your VPC.
     public var gatewayId: Value?
 
-    /// `InstanceId`: string.
+    /// `InstanceId`: The ID of a NAT instance in your VPC.
     public var instanceId: Value?
 
-    /// `LocalGatewayId`: string.
+    /// `LocalGatewayId`: The ID of the local gateway.
     public var localGatewayId: Value?
 
-    /// `NatGatewayId`: string.
+    /// `NatGatewayId`: [IPv4 traffic only] The ID of a NAT gateway.
     public var natGatewayId: Value?
 
-    /// `NetworkInterfaceId`: string.
+    /// `NetworkInterfaceId`: The ID of a network interface.
     public var networkInterfaceId: Value?
 
-    /// `RouteTableId`: string.
+    /// `RouteTableId`: The ID of the route table for the route.
     /// Required. Changing it replaces the resource.
     public var routeTableId: Value
 
-    /// `TransitGatewayId`: string.
+    /// `TransitGatewayId`: The ID of a transit gateway.
     public var transitGatewayId: Value?
 
-    /// `VpcEndpointId`: string.
+    /// `VpcEndpointId`: The ID of a VPC endpoint.
     public var vpcEndpointId: Value?
 
-    /// `VpcPeeringConnectionId`: string.
+    /// `VpcPeeringConnectionId`: The ID of a VPC peering connection.
     public var vpcPeeringConnectionId: Value?
 
     /// Creates an `AWS::EC2::Route` as the child `id` of `scope`.
@@ -129,7 +130,7 @@ extension EC2 {
       return p
     }
 
-    /// The `CidrBlock` attribute: `Fn::GetAtt`.
+    /// `CidrBlock` (`Fn::GetAtt`): The IPv4 CIDR block.
     public var attrCidrBlock: Value { getAtt("CidrBlock") }
   }
 }

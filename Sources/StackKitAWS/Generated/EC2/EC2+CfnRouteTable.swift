@@ -5,7 +5,7 @@
 import StackKit
 
 extension EC2 {
-  /// The `AWS::EC2::RouteTable` resource.
+  /// `AWS::EC2::RouteTable`: Specifies a route table for the specified VPC.
   ///
   /// `Ref` returns the `RouteTableId`.
   ///
@@ -16,10 +16,10 @@ extension EC2 {
     /// Properties whose change replaces the resource (paths below `Properties`, `/` separated).
     public static let createOnlyProperties: [String] = ["VpcId"]
 
-    /// `Tags`: list of tags.
+    /// `Tags`: Any tags assigned to the route table.
     public var tags: [CfnTag]?
 
-    /// `VpcId`: string.
+    /// `VpcId`: The ID of the VPC.
     /// Required. Changing it replaces the resource.
     public var vpcId: Value
 
@@ -37,7 +37,7 @@ extension EC2 {
       return p
     }
 
-    /// The `RouteTableId` attribute: `Fn::GetAtt`.
+    /// `RouteTableId` (`Fn::GetAtt`): The ID of the route table.
     public var attrRouteTableId: Value { getAtt("RouteTableId") }
   }
 }

@@ -5,7 +5,7 @@
 import StackKit
 
 extension EC2 {
-  /// The `AWS::EC2::SecurityGroup` resource.
+  /// `AWS::EC2::SecurityGroup`: Specifies a security group.
   ///
   /// `Ref` returns the `Id`.
   ///
@@ -16,24 +16,24 @@ extension EC2 {
     /// Properties whose change replaces the resource (paths below `Properties`, `/` separated).
     public static let createOnlyProperties: [String] = ["GroupDescription", "GroupName", "VpcId"]
 
-    /// `GroupDescription`: string.
+    /// `GroupDescription`: A description for the security group.
     /// Required. Changing it replaces the resource.
     public var groupDescription: Value
 
-    /// `GroupName`: string.
+    /// `GroupName`: The name of the security group.
     /// Changing it replaces the resource.
     public var groupName: Value?
 
-    /// `SecurityGroupEgress`: list of objects.
+    /// `SecurityGroupEgress`: The outbound rules associated with the security group.
     public var securityGroupEgress: [Egress]?
 
-    /// `SecurityGroupIngress`: list of objects.
+    /// `SecurityGroupIngress`: The inbound rules associated with the security group.
     public var securityGroupIngress: [Ingress]?
 
-    /// `Tags`: list of tags.
+    /// `Tags`: Any tags assigned to the security group.
     public var tags: [CfnTag]?
 
-    /// `VpcId`: string.
+    /// `VpcId`: The ID of the VPC for the security group.
     /// Changing it replaces the resource.
     public var vpcId: Value?
 
@@ -68,38 +68,44 @@ extension EC2 {
       return p
     }
 
-    /// The `GroupId` attribute: `Fn::GetAtt`.
+    /// `GroupId` (`Fn::GetAtt`): The ID of the security group, such as `sg-94b3a1f6` .
     public var attrGroupId: Value { getAtt("GroupId") }
 
-    /// The `Id` attribute: `Fn::GetAtt`.
+    /// `Id` (`Fn::GetAtt`): The group name or group ID depending on whether the SG is created in
+    /// default or specific VPC.
     public var attrId: Value { getAtt("Id") }
 
+    /// Adds the specified outbound (egress) rule to a security group.
+    ///
     /// A property type of `AWS::EC2::SecurityGroup` (`definitions/Egress`).
     public struct Egress: ValueConvertible {
-      /// `CidrIp`: string.
+      /// `CidrIp`: The IPv4 address range, in CIDR format.
       public var cidrIp: Value?
 
-      /// `CidrIpv6`: string.
+      /// `CidrIpv6`: The IPv6 address range, in CIDR format.
       public var cidrIpv6: Value?
 
-      /// `Description`: string.
+      /// `Description`: A description for the security group rule.
       public var description: Value?
 
-      /// `DestinationPrefixListId`: string.
+      /// `DestinationPrefixListId`: The prefix list IDs for the destination AWS service.
       public var destinationPrefixListId: Value?
 
-      /// `DestinationSecurityGroupId`: string.
+      /// `DestinationSecurityGroupId`: The ID of the destination VPC security group.
       public var destinationSecurityGroupId: Value?
 
-      /// `FromPort`: integer.
+      /// `FromPort`: If the protocol is TCP or UDP, this is the start of the port range.
       /// At least -1.
       public var fromPort: Value?
 
-      /// `IpProtocol`: string.
+      /// `IpProtocol`: The IP protocol name ( `tcp` , `udp` , `icmp` , `icmpv6` ) or number (see
+      /// [Protocol
+      /// Numbers](https://docs.aws.amazon.com/http://www.iana.org/assignments/protocol-numbers/protocol-numbers.xhtml)
+      /// ).
       /// Required.
       public var ipProtocol: Value
 
-      /// `ToPort`: integer.
+      /// `ToPort`: If the protocol is TCP or UDP, this is the end of the port range.
       /// At least -1.
       public var toPort: Value?
 
@@ -138,38 +144,44 @@ extension EC2 {
       }
     }
 
+    /// Adds an inbound (ingress) rule to a security group.
+    ///
     /// A property type of `AWS::EC2::SecurityGroup` (`definitions/Ingress`).
     public struct Ingress: ValueConvertible {
-      /// `CidrIp`: string.
+      /// `CidrIp`: The IPv4 address range, in CIDR format.
       public var cidrIp: Value?
 
-      /// `CidrIpv6`: string.
+      /// `CidrIpv6`: The IPv6 address range, in CIDR format.
       public var cidrIpv6: Value?
 
-      /// `Description`: string.
+      /// `Description`: Updates the description of an ingress (inbound) security group rule.
       public var description: Value?
 
-      /// `FromPort`: integer.
+      /// `FromPort`: If the protocol is TCP or UDP, this is the start of the port range.
       /// At least -1.
       public var fromPort: Value?
 
-      /// `IpProtocol`: string.
+      /// `IpProtocol`: The IP protocol name ( `tcp` , `udp` , `icmp` , `icmpv6` ) or number (see
+      /// [Protocol
+      /// Numbers](https://docs.aws.amazon.com/http://www.iana.org/assignments/protocol-numbers/protocol-numbers.xhtml)
+      /// ).
       /// Required.
       public var ipProtocol: Value
 
-      /// `SourcePrefixListId`: string.
+      /// `SourcePrefixListId`: The ID of a prefix list.
       public var sourcePrefixListId: Value?
 
-      /// `SourceSecurityGroupId`: string.
+      /// `SourceSecurityGroupId`: The ID of the security group.
       public var sourceSecurityGroupId: Value?
 
-      /// `SourceSecurityGroupName`: string.
+      /// `SourceSecurityGroupName`: [Default VPC] The name of the source security group.
       public var sourceSecurityGroupName: Value?
 
-      /// `SourceSecurityGroupOwnerId`: string.
+      /// `SourceSecurityGroupOwnerId`: [nondefault VPC] The AWS account ID for the source security
+      /// group, if the source security group is in a different account.
       public var sourceSecurityGroupOwnerId: Value?
 
-      /// `ToPort`: integer.
+      /// `ToPort`: If the protocol is TCP or UDP, this is the end of the port range.
       /// At least -1.
       public var toPort: Value?
 

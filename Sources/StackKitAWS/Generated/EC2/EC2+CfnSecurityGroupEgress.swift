@@ -5,7 +5,8 @@
 import StackKit
 
 extension EC2 {
-  /// The `AWS::EC2::SecurityGroupEgress` resource.
+  /// `AWS::EC2::SecurityGroupEgress`: Adds the specified outbound (egress) rule to a security
+  /// group.
   ///
   /// `Ref` returns the `Id`.
   ///
@@ -25,38 +26,41 @@ extension EC2 {
       "ToPort",
     ]
 
-    /// `CidrIp`: string.
+    /// `CidrIp`: The IPv4 address range, in CIDR format.
     /// Changing it replaces the resource.
     public var cidrIp: Value?
 
-    /// `CidrIpv6`: string.
+    /// `CidrIpv6`: The IPv6 address range, in CIDR format.
     /// Changing it replaces the resource.
     public var cidrIpv6: Value?
 
-    /// `Description`: string.
+    /// `Description`: The description of an egress (outbound) security group rule.
     public var description: Value?
 
-    /// `DestinationPrefixListId`: string.
+    /// `DestinationPrefixListId`: The prefix list IDs for an AWS service.
     /// Changing it replaces the resource.
     public var destinationPrefixListId: Value?
 
-    /// `DestinationSecurityGroupId`: string.
+    /// `DestinationSecurityGroupId`: The ID of the security group.
     /// Changing it replaces the resource.
     public var destinationSecurityGroupId: Value?
 
-    /// `FromPort`: integer.
+    /// `FromPort`: If the protocol is TCP or UDP, this is the start of the port range.
     /// Changing it replaces the resource. At least -1.
     public var fromPort: Value?
 
-    /// `GroupId`: string.
+    /// `GroupId`: The ID of the security group.
     /// Required. Changing it replaces the resource.
     public var groupId: Value
 
-    /// `IpProtocol`: string.
+    /// `IpProtocol`: The IP protocol name ( `tcp` , `udp` , `icmp` , `icmpv6` ) or number (see
+    /// [Protocol
+    /// Numbers](https://docs.aws.amazon.com/http://www.iana.org/assignments/protocol-numbers/protocol-numbers.xhtml)
+    /// ).
     /// Required. Changing it replaces the resource.
     public var ipProtocol: Value
 
-    /// `ToPort`: integer.
+    /// `ToPort`: If the protocol is TCP or UDP, this is the end of the port range.
     /// Changing it replaces the resource. At least -1.
     public var toPort: Value?
 

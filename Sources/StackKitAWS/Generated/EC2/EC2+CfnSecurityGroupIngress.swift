@@ -5,7 +5,7 @@
 import StackKit
 
 extension EC2 {
-  /// The `AWS::EC2::SecurityGroupIngress` resource.
+  /// `AWS::EC2::SecurityGroupIngress`: Adds an inbound (ingress) rule to a security group.
   ///
   /// `Ref` returns the `Id`.
   ///
@@ -28,50 +28,55 @@ extension EC2 {
       "ToPort",
     ]
 
-    /// `CidrIp`: string.
+    /// `CidrIp`: The IPv4 address range, in CIDR format.
     /// Changing it replaces the resource.
     public var cidrIp: Value?
 
-    /// `CidrIpv6`: string.
+    /// `CidrIpv6`: The IPv6 address range, in CIDR format.
     /// Changing it replaces the resource.
     public var cidrIpv6: Value?
 
-    /// `Description`: string.
+    /// `Description`: Updates the description of an ingress (inbound) security group rule.
     public var description: Value?
 
-    /// `FromPort`: integer.
+    /// `FromPort`: The start of port range for the TCP and UDP protocols, or an ICMP/ICMPv6 type
+    /// number.
     /// Changing it replaces the resource. At least -1.
     public var fromPort: Value?
 
-    /// `GroupId`: string.
+    /// `GroupId`: The ID of the security group.
     /// Changing it replaces the resource.
     public var groupId: Value?
 
-    /// `GroupName`: string.
+    /// `GroupName`: [Default VPC] The name of the security group.
     /// Changing it replaces the resource.
     public var groupName: Value?
 
-    /// `IpProtocol`: string.
+    /// `IpProtocol`: The IP protocol name ( `tcp` , `udp` , `icmp` , `icmpv6` ) or number (see
+    /// [Protocol
+    /// Numbers](https://docs.aws.amazon.com/http://www.iana.org/assignments/protocol-numbers/protocol-numbers.xhtml)
+    /// ).
     /// Required. Changing it replaces the resource.
     public var ipProtocol: Value
 
-    /// `SourcePrefixListId`: string.
+    /// `SourcePrefixListId`: The ID of a prefix list.
     /// Changing it replaces the resource.
     public var sourcePrefixListId: Value?
 
-    /// `SourceSecurityGroupId`: string.
+    /// `SourceSecurityGroupId`: The ID of the security group.
     /// Changing it replaces the resource.
     public var sourceSecurityGroupId: Value?
 
-    /// `SourceSecurityGroupName`: string.
+    /// `SourceSecurityGroupName`: [Default VPC] The name of the source security group.
     /// Changing it replaces the resource.
     public var sourceSecurityGroupName: Value?
 
-    /// `SourceSecurityGroupOwnerId`: string.
+    /// `SourceSecurityGroupOwnerId`: [nondefault VPC] The AWS account ID for the source security
+    /// group, if the source security group is in a different account.
     /// Changing it replaces the resource.
     public var sourceSecurityGroupOwnerId: Value?
 
-    /// `ToPort`: integer.
+    /// `ToPort`: The end of port range for the TCP and UDP protocols, or an ICMP/ICMPv6 code.
     /// Changing it replaces the resource. At least -1.
     public var toPort: Value?
 
@@ -124,7 +129,7 @@ extension EC2 {
       return p
     }
 
-    /// The `Id` attribute: `Fn::GetAtt`.
+    /// `Id` (`Fn::GetAtt`): The Security Group Rule Id.
     public var attrId: Value { getAtt("Id") }
   }
 }

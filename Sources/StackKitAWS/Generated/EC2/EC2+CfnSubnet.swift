@@ -5,7 +5,7 @@
 import StackKit
 
 extension EC2 {
-  /// The `AWS::EC2::Subnet` resource.
+  /// `AWS::EC2::Subnet`: Specifies a subnet for the specified VPC.
   ///
   /// `Ref` returns the `SubnetId`.
   ///
@@ -27,65 +27,70 @@ extension EC2 {
       "VpcId",
     ]
 
-    /// `AssignIpv6AddressOnCreation`: boolean.
+    /// `AssignIpv6AddressOnCreation`: Indicates whether a network interface created in this subnet
+    /// receives an IPv6 address.
     public var assignIpv6AddressOnCreation: Value?
 
-    /// `AvailabilityZone`: string.
+    /// `AvailabilityZone`: The Availability Zone of the subnet.
     /// Changing it replaces the resource.
     public var availabilityZone: Value?
 
-    /// `AvailabilityZoneId`: string.
+    /// `AvailabilityZoneId`: The AZ ID of the subnet.
     /// Changing it replaces the resource.
     public var availabilityZoneId: Value?
 
-    /// `CidrBlock`: string.
+    /// `CidrBlock`: The IPv4 CIDR block assigned to the subnet.
     /// Changing it replaces the resource.
     public var cidrBlock: Value?
 
-    /// `EnableDns64`: boolean.
+    /// `EnableDns64`: Indicates whether DNS queries made to the Amazon-provided DNS Resolver in
+    /// this subnet should return synthetic IPv6 addresses for IPv4-only destinations.
     public var enableDns64: Value?
 
-    /// `EnableLniAtDeviceIndex`: integer.
+    /// `EnableLniAtDeviceIndex`: Indicates the device position for local network interfaces in
+    /// this subnet.
     public var enableLniAtDeviceIndex: Value?
 
-    /// `Ipv4IpamPoolId`: string.
+    /// `Ipv4IpamPoolId`: An IPv4 IPAM pool ID for the subnet.
     /// Changing it replaces the resource.
     public var ipv4IpamPoolId: Value?
 
-    /// `Ipv4NetmaskLength`: integer.
+    /// `Ipv4NetmaskLength`: An IPv4 netmask length for the subnet.
     /// Changing it replaces the resource.
     public var ipv4NetmaskLength: Value?
 
-    /// `Ipv6CidrBlock`: string.
+    /// `Ipv6CidrBlock`: The IPv6 CIDR block.
     /// Changing it may replace the resource.
     public var ipv6CidrBlock: Value?
 
-    /// `Ipv6IpamPoolId`: string.
+    /// `Ipv6IpamPoolId`: An IPv6 IPAM pool ID for the subnet.
     /// Changing it replaces the resource.
     public var ipv6IpamPoolId: Value?
 
-    /// `Ipv6Native`: boolean.
+    /// `Ipv6Native`: Indicates whether this is an IPv6 only subnet.
     /// Changing it replaces the resource.
     public var ipv6Native: Value?
 
-    /// `Ipv6NetmaskLength`: integer.
+    /// `Ipv6NetmaskLength`: An IPv6 netmask length for the subnet.
     /// Changing it replaces the resource.
     public var ipv6NetmaskLength: Value?
 
-    /// `MapPublicIpOnLaunch`: boolean.
+    /// `MapPublicIpOnLaunch`: Indicates whether instances launched in this subnet receive a public
+    /// IPv4 address.
     public var mapPublicIpOnLaunch: Value?
 
-    /// `OutpostArn`: string.
+    /// `OutpostArn`: The Amazon Resource Name (ARN) of the Outpost.
     /// Changing it replaces the resource.
     public var outpostArn: Value?
 
-    /// `PrivateDnsNameOptionsOnLaunch`: object.
+    /// `PrivateDnsNameOptionsOnLaunch`: The hostname type for EC2 instances launched into this
+    /// subnet and how DNS A and AAAA record queries to the instances should be handled.
     public var privateDnsNameOptionsOnLaunch: PrivateDnsNameOptionsOnLaunch?
 
-    /// `Tags`: list of tags.
+    /// `Tags`: Any tags assigned to the subnet.
     public var tags: [CfnTag]?
 
-    /// `VpcId`: string.
+    /// `VpcId`: The ID of the VPC the subnet is in.
     /// Required. Changing it replaces the resource.
     public var vpcId: Value
 
@@ -158,24 +163,29 @@ extension EC2 {
     /// The `BlockPublicAccessStates` attribute: `Fn::GetAtt`.
     public var attrBlockPublicAccessStates: Value { getAtt("BlockPublicAccessStates") }
 
-    /// The `Ipv6CidrBlocks` attribute: `Fn::GetAtt`.
+    /// `Ipv6CidrBlocks` (`Fn::GetAtt`): The IPv6 CIDR blocks that are associated with the subnet.
     public var attrIpv6CidrBlocks: Value { getAtt("Ipv6CidrBlocks") }
 
-    /// The `NetworkAclAssociationId` attribute: `Fn::GetAtt`.
+    /// `NetworkAclAssociationId` (`Fn::GetAtt`): The ID of the network ACL that is associated with
+    /// the subnet's VPC, such as `acl-5fb85d36` .
     public var attrNetworkAclAssociationId: Value { getAtt("NetworkAclAssociationId") }
 
-    /// The `SubnetId` attribute: `Fn::GetAtt`.
+    /// `SubnetId` (`Fn::GetAtt`): The ID of the subnet.
     public var attrSubnetId: Value { getAtt("SubnetId") }
 
+    /// Specifies the options for instance hostnames.
+    ///
     /// A property type of `AWS::EC2::Subnet` (`PrivateDnsNameOptionsOnLaunch`).
     public struct PrivateDnsNameOptionsOnLaunch: ValueConvertible {
-      /// `EnableResourceNameDnsAAAARecord`: boolean.
+      /// `EnableResourceNameDnsAAAARecord`: Indicates whether to respond to DNS queries for
+      /// instance hostname with DNS AAAA records.
       public var enableResourceNameDnsAAAARecord: Value?
 
-      /// `EnableResourceNameDnsARecord`: boolean.
+      /// `EnableResourceNameDnsARecord`: Indicates whether to respond to DNS queries for instance
+      /// hostnames with DNS A records.
       public var enableResourceNameDnsARecord: Value?
 
-      /// `HostnameType`: string.
+      /// `HostnameType`: The type of hostname for EC2 instances.
       public var hostnameType: Value?
 
       /// Creates the property value; set fields render in alphabetical order.

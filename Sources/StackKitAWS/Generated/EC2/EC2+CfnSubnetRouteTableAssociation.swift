@@ -5,7 +5,7 @@
 import StackKit
 
 extension EC2 {
-  /// The `AWS::EC2::SubnetRouteTableAssociation` resource.
+  /// `AWS::EC2::SubnetRouteTableAssociation`: Associates a subnet with a route table.
   ///
   /// `Ref` returns the `Id`.
   ///
@@ -16,11 +16,11 @@ extension EC2 {
     /// Properties whose change replaces the resource (paths below `Properties`, `/` separated).
     public static let createOnlyProperties: [String] = ["RouteTableId", "SubnetId"]
 
-    /// `RouteTableId`: string.
+    /// `RouteTableId`: The ID of the route table.
     /// Required. Changing it replaces the resource.
     public var routeTableId: Value
 
-    /// `SubnetId`: string.
+    /// `SubnetId`: The ID of the subnet.
     /// Required. Changing it replaces the resource.
     public var subnetId: Value
 
@@ -38,7 +38,7 @@ extension EC2 {
       return p
     }
 
-    /// The `Id` attribute: `Fn::GetAtt`.
+    /// `Id` (`Fn::GetAtt`): The ID of the subnet route table association.
     public var attrId: Value { getAtt("Id") }
   }
 }

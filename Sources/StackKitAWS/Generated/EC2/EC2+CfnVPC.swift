@@ -5,7 +5,7 @@
 import StackKit
 
 extension EC2 {
-  /// The `AWS::EC2::VPC` resource.
+  /// `AWS::EC2::VPC`: Specifies a virtual private cloud (VPC).
   ///
   /// `Ref` returns the `VpcId`.
   ///
@@ -20,29 +20,32 @@ extension EC2 {
       "Ipv4NetmaskLength",
     ]
 
-    /// `CidrBlock`: string.
+    /// `CidrBlock`: The IPv4 network range for the VPC, in CIDR notation.
     /// Changing it replaces the resource.
     public var cidrBlock: Value?
 
-    /// `EnableDnsHostnames`: boolean.
+    /// `EnableDnsHostnames`: Indicates whether the instances launched in the VPC get DNS
+    /// hostnames.
     public var enableDnsHostnames: Value?
 
-    /// `EnableDnsSupport`: boolean.
+    /// `EnableDnsSupport`: Indicates whether the DNS resolution is supported for the VPC.
     public var enableDnsSupport: Value?
 
-    /// `InstanceTenancy`: string enum.
+    /// `InstanceTenancy`: The allowed tenancy of instances launched into the VPC.
     /// Changing it may replace the resource.
     public var instanceTenancy: InstanceTenancy?
 
-    /// `Ipv4IpamPoolId`: string.
+    /// `Ipv4IpamPoolId`: The ID of an IPv4 IPAM pool you want to use for allocating this VPC's
+    /// CIDR.
     /// Changing it replaces the resource.
     public var ipv4IpamPoolId: Value?
 
-    /// `Ipv4NetmaskLength`: integer.
+    /// `Ipv4NetmaskLength`: The netmask length of the IPv4 CIDR you want to allocate to this VPC
+    /// from an Amazon VPC IP Address Manager (IPAM) pool.
     /// Changing it replaces the resource.
     public var ipv4NetmaskLength: Value?
 
-    /// `Tags`: list of tags.
+    /// `Tags`: The tags for the VPC.
     public var tags: [CfnTag]?
 
     /// Creates an `AWS::EC2::VPC` as the child `id` of `scope`.
@@ -79,19 +82,20 @@ extension EC2 {
       return p
     }
 
-    /// The `CidrBlockAssociations` attribute: `Fn::GetAtt`.
+    /// `CidrBlockAssociations` (`Fn::GetAtt`): The association IDs of the IPv4 CIDR blocks for the
+    /// VPC.
     public var attrCidrBlockAssociations: Value { getAtt("CidrBlockAssociations") }
 
-    /// The `DefaultNetworkAcl` attribute: `Fn::GetAtt`.
+    /// `DefaultNetworkAcl` (`Fn::GetAtt`): The ID of the default network ACL for the VPC.
     public var attrDefaultNetworkAcl: Value { getAtt("DefaultNetworkAcl") }
 
-    /// The `DefaultSecurityGroup` attribute: `Fn::GetAtt`.
+    /// `DefaultSecurityGroup` (`Fn::GetAtt`): The ID of the default security group for the VPC.
     public var attrDefaultSecurityGroup: Value { getAtt("DefaultSecurityGroup") }
 
-    /// The `Ipv6CidrBlocks` attribute: `Fn::GetAtt`.
+    /// `Ipv6CidrBlocks` (`Fn::GetAtt`): The IPv6 CIDR blocks for the VPC.
     public var attrIpv6CidrBlocks: Value { getAtt("Ipv6CidrBlocks") }
 
-    /// The `VpcId` attribute: `Fn::GetAtt`.
+    /// `VpcId` (`Fn::GetAtt`): The ID of the VPC.
     public var attrVpcId: Value { getAtt("VpcId") }
 
     /// The allowed values of `InstanceTenancy` in `AWS::EC2::VPC`; any other string or a token can

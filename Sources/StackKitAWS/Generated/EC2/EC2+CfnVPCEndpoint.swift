@@ -5,7 +5,7 @@
 import StackKit
 
 extension EC2 {
-  /// The `AWS::EC2::VPCEndpoint` resource.
+  /// `AWS::EC2::VPCEndpoint`: Specifies a VPC endpoint.
   ///
   /// `Ref` returns the `Id`.
   ///
@@ -25,51 +25,53 @@ extension EC2 {
       "VpcId",
     ]
 
-    /// `DnsOptions`: object.
+    /// `DnsOptions`: Describes the DNS options for an endpoint.
     public var dnsOptions: DnsOptionsSpecification?
 
-    /// `IpAddressType`: string enum.
+    /// `IpAddressType`: The supported IP address types.
     public var ipAddressType: IpAddressType?
 
-    /// `PolicyDocument`: object or string.
+    /// `PolicyDocument`: An endpoint policy, which controls access to the service from the VPC.
     public var policyDocument: Value?
 
-    /// `PrivateDnsEnabled`: boolean.
+    /// `PrivateDnsEnabled`: Indicate whether to associate a private hosted zone with the specified
+    /// VPC.
     public var privateDnsEnabled: Value?
 
-    /// `ResourceConfigurationArn`: string.
+    /// `ResourceConfigurationArn`: The Amazon Resource Name (ARN) of the resource configuration.
     /// Changing it replaces the resource.
     public var resourceConfigurationArn: Value?
 
-    /// `RouteTableIds`: list of strings.
+    /// `RouteTableIds`: The IDs of the route tables.
     public var routeTableIds: Value?
 
-    /// `SecurityGroupIds`: list of strings.
+    /// `SecurityGroupIds`: The IDs of the security groups to associate with the endpoint network
+    /// interfaces.
     public var securityGroupIds: Value?
 
-    /// `ServiceName`: string.
+    /// `ServiceName`: The name of the endpoint service.
     /// Changing it replaces the resource.
     public var serviceName: Value?
 
-    /// `ServiceNetworkArn`: string.
+    /// `ServiceNetworkArn`: The Amazon Resource Name (ARN) of the service network.
     /// Changing it replaces the resource.
     public var serviceNetworkArn: Value?
 
-    /// `ServiceRegion`: string.
+    /// `ServiceRegion`: Describes a Region.
     /// Changing it replaces the resource.
     public var serviceRegion: Value?
 
-    /// `SubnetIds`: list of strings.
+    /// `SubnetIds`: The IDs of the subnets in which to create endpoint network interfaces.
     public var subnetIds: Value?
 
-    /// `Tags`: list of tags.
+    /// `Tags`: The tags to associate with the endpoint.
     public var tags: [CfnTag]?
 
-    /// `VpcEndpointType`: string enum.
+    /// `VpcEndpointType`: The type of endpoint.
     /// Changing it replaces the resource.
     public var vpcEndpointType: VpcEndpointType?
 
-    /// `VpcId`: string.
+    /// `VpcId`: The ID of the VPC.
     /// Required. Changing it replaces the resource.
     public var vpcId: Value
 
@@ -128,32 +130,37 @@ extension EC2 {
       return p
     }
 
-    /// The `CreationTimestamp` attribute: `Fn::GetAtt`.
+    /// `CreationTimestamp` (`Fn::GetAtt`): The date and time the VPC endpoint was created.
     public var attrCreationTimestamp: Value { getAtt("CreationTimestamp") }
 
-    /// The `DnsEntries` attribute: `Fn::GetAtt`.
+    /// `DnsEntries` (`Fn::GetAtt`): (Interface endpoints) The DNS entries for the endpoint.
     public var attrDnsEntries: Value { getAtt("DnsEntries") }
 
-    /// The `Id` attribute: `Fn::GetAtt`.
+    /// `Id` (`Fn::GetAtt`): The ID of the VPC endpoint.
     public var attrId: Value { getAtt("Id") }
 
-    /// The `NetworkInterfaceIds` attribute: `Fn::GetAtt`.
+    /// `NetworkInterfaceIds` (`Fn::GetAtt`): (Interface endpoints) The network interface IDs.
     public var attrNetworkInterfaceIds: Value { getAtt("NetworkInterfaceIds") }
 
+    /// Describes the DNS options for an endpoint.
+    ///
     /// A property type of `AWS::EC2::VPCEndpoint` (`definitions/DnsOptionsSpecification`).
     public struct DnsOptionsSpecification: ValueConvertible {
-      /// `DnsRecordIpType`: string enum.
+      /// `DnsRecordIpType`: The DNS records created for the endpoint.
       public var dnsRecordIpType: DnsRecordIpType?
 
-      /// `PrivateDnsOnlyForInboundResolverEndpoint`: string enum.
+      /// `PrivateDnsOnlyForInboundResolverEndpoint`: Indicates whether to enable private DNS only
+      /// for inbound endpoints.
       public var privateDnsOnlyForInboundResolverEndpoint:
         PrivateDnsOnlyForInboundResolverEndpoint?
 
-      /// `PrivateDnsPreference`: string enum.
+      /// `PrivateDnsPreference`: The preference for which private domains have a private hosted
+      /// zone created for and associated with the specified VPC.
       /// Changing it replaces the resource.
       public var privateDnsPreference: PrivateDnsPreference?
 
-      /// `PrivateDnsSpecifiedDomains`: list of strings.
+      /// `PrivateDnsSpecifiedDomains`: Indicates which of the private domains to create private
+      /// hosted zones for and associate with the specified VPC.
       /// Changing it replaces the resource.
       public var privateDnsSpecifiedDomains: Value?
 

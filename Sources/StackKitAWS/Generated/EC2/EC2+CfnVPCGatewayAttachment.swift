@@ -5,7 +5,8 @@
 import StackKit
 
 extension EC2 {
-  /// The `AWS::EC2::VPCGatewayAttachment` resource.
+  /// `AWS::EC2::VPCGatewayAttachment`: Attaches an internet gateway, or a virtual private gateway
+  /// to a VPC, enabling connectivity between the internet and the VPC.
   ///
   /// The primary identifier is `AttachmentType`, `VpcId`; `Ref` returns it (parts joined with
   /// `|`).
@@ -17,14 +18,14 @@ extension EC2 {
     /// Properties whose change replaces the resource (paths below `Properties`, `/` separated).
     public static let createOnlyProperties: [String] = ["VpcId"]
 
-    /// `InternetGatewayId`: string.
+    /// `InternetGatewayId`: The ID of the internet gateway.
     public var internetGatewayId: Value?
 
-    /// `VpcId`: string.
+    /// `VpcId`: The ID of the VPC.
     /// Required. Changing it replaces the resource.
     public var vpcId: Value
 
-    /// `VpnGatewayId`: string.
+    /// `VpnGatewayId`: The ID of the virtual private gateway.
     public var vpnGatewayId: Value?
 
     /// Creates an `AWS::EC2::VPCGatewayAttachment` as the child `id` of `scope`.
@@ -49,7 +50,8 @@ extension EC2 {
       return p
     }
 
-    /// The `AttachmentType` attribute: `Fn::GetAtt`.
+    /// `AttachmentType` (`Fn::GetAtt`): Used to identify if this resource is an Internet Gateway
+    /// or Vpn Gateway Attachment.
     public var attrAttachmentType: Value { getAtt("AttachmentType") }
   }
 }

@@ -5,7 +5,8 @@
 import StackKit
 
 extension ElastiCache {
-  /// The `AWS::ElastiCache::CacheCluster` resource.
+  /// `AWS::ElastiCache::CacheCluster`: The `AWS::ElastiCache::CacheCluster` type creates an Amazon
+  /// ElastiCache cache cluster.
   ///
   /// `Ref` returns the `ClusterName`.
   ///
@@ -24,90 +25,101 @@ extension ElastiCache {
       "SnapshotName",
     ]
 
-    /// `AZMode`: string enum.
+    /// `AZMode`: Specifies whether the nodes in this Memcached cluster are created in a single
+    /// Availability Zone or created across multiple Availability Zones in the cluster's region.
     public var azMode: AZMode?
 
-    /// `AutoMinorVersionUpgrade`: boolean.
+    /// `AutoMinorVersionUpgrade`: If you are running Valkey 7.2 or later, or Redis OSS engine
+    /// version 6.0 or later, set this parameter to yes if you want to opt-in to the next minor
+    /// version upgrade campaign.
     public var autoMinorVersionUpgrade: Value?
 
-    /// `CacheNodeType`: string.
+    /// `CacheNodeType`: The compute and memory capacity of the nodes in the node group (shard).
     /// Required.
     public var cacheNodeType: Value
 
-    /// `CacheParameterGroupName`: string.
+    /// `CacheParameterGroupName`: The name of the parameter group to associate with this cluster.
     public var cacheParameterGroupName: Value?
 
-    /// `CacheSecurityGroupNames`: list of strings.
+    /// `CacheSecurityGroupNames`: A list of security group names to associate with this cluster.
     public var cacheSecurityGroupNames: Value?
 
-    /// `CacheSubnetGroupName`: string.
+    /// `CacheSubnetGroupName`: The name of the subnet group to be used for the cluster.
     /// Changing it replaces the resource.
     public var cacheSubnetGroupName: Value?
 
-    /// `ClusterName`: string.
+    /// `ClusterName`: A name for the cache cluster.
     /// Changing it replaces the resource.
     public var clusterName: Value?
 
-    /// `Engine`: string.
+    /// `Engine`: The name of the cache engine to be used for this cluster.
     /// Required. Changing it replaces the resource.
     public var engine: Value
 
-    /// `EngineVersion`: string.
+    /// `EngineVersion`: The version number of the cache engine to be used for this cluster.
     public var engineVersion: Value?
 
-    /// `IpDiscovery`: string enum.
+    /// `IpDiscovery`: The network type you choose when modifying a cluster, either `ipv4` | `ipv6`
+    /// .
     /// Changing it may replace the resource.
     public var ipDiscovery: IpDiscovery?
 
-    /// `LogDeliveryConfigurations`: list of objects.
+    /// `LogDeliveryConfigurations`: Specifies the destination, format and type of the logs.
     public var logDeliveryConfigurations: [LogDeliveryConfigurationRequest]?
 
-    /// `NetworkType`: string enum.
+    /// `NetworkType`: Must be either `ipv4` | `ipv6` | `dual_stack` .
     /// Changing it replaces the resource.
     public var networkType: NetworkType?
 
-    /// `NotificationTopicArn`: string.
+    /// `NotificationTopicArn`: The Amazon Resource Name (ARN) of the Amazon Simple Notification
+    /// Service (SNS) topic to which notifications are sent.
     public var notificationTopicArn: Value?
 
-    /// `NumCacheNodes`: integer.
+    /// `NumCacheNodes`: The number of cache nodes that the cache cluster should have.
     /// Required.
     public var numCacheNodes: Value
 
-    /// `Port`: integer.
+    /// `Port`: The port number on which each of the cache nodes accepts connections.
     /// Changing it replaces the resource.
     public var port: Value?
 
-    /// `PreferredAvailabilityZone`: string.
+    /// `PreferredAvailabilityZone`: The EC2 Availability Zone in which the cluster is created.
     public var preferredAvailabilityZone: Value?
 
-    /// `PreferredAvailabilityZones`: list of strings.
+    /// `PreferredAvailabilityZones`: A list of the Availability Zones in which cache nodes are
+    /// created.
     /// Changing it may replace the resource.
     public var preferredAvailabilityZones: Value?
 
-    /// `PreferredMaintenanceWindow`: string.
+    /// `PreferredMaintenanceWindow`: Specifies the weekly time range during which maintenance on
+    /// the cluster is performed.
     public var preferredMaintenanceWindow: Value?
 
-    /// `SnapshotArns`: list of strings.
+    /// `SnapshotArns`: A single-element string list containing an Amazon Resource Name (ARN) that
+    /// uniquely identifies a Valkey or Redis OSS RDB snapshot file stored in Amazon S3.
     /// Changing it replaces the resource.
     public var snapshotArns: Value?
 
-    /// `SnapshotName`: string.
+    /// `SnapshotName`: The name of a Valkey or Redis OSS snapshot from which to restore data into
+    /// the new node group (shard).
     /// Changing it replaces the resource.
     public var snapshotName: Value?
 
-    /// `SnapshotRetentionLimit`: integer.
+    /// `SnapshotRetentionLimit`: The number of days for which ElastiCache retains automatic
+    /// snapshots before deleting them.
     public var snapshotRetentionLimit: Value?
 
-    /// `SnapshotWindow`: string.
+    /// `SnapshotWindow`: The daily time range (in UTC) during which ElastiCache begins taking a
+    /// daily snapshot of your node group (shard).
     public var snapshotWindow: Value?
 
-    /// `Tags`: list of tags.
+    /// `Tags`: A list of tags to be added to this resource.
     public var tags: [CfnTag]?
 
-    /// `TransitEncryptionEnabled`: boolean.
+    /// `TransitEncryptionEnabled`: A flag that enables in-transit encryption when set to true.
     public var transitEncryptionEnabled: Value?
 
-    /// `VpcSecurityGroupIds`: list of strings.
+    /// `VpcSecurityGroupIds`: One or more VPC security groups associated with the cluster.
     public var vpcSecurityGroupIds: Value?
 
     /// Creates an `AWS::ElastiCache::CacheCluster` as the child `id` of `scope`.
@@ -201,19 +213,22 @@ extension ElastiCache {
     /// The `ConfigurationEndpoint` attribute: `Fn::GetAtt`.
     public var attrConfigurationEndpoint: Value { getAtt("ConfigurationEndpoint") }
 
-    /// The `ConfigurationEndpoint.Address` attribute: `Fn::GetAtt`.
+    /// `ConfigurationEndpoint.Address` (`Fn::GetAtt`): The DNS hostname of the cache node.
     public var attrConfigurationEndpointAddress: Value { getAtt("ConfigurationEndpoint.Address") }
 
-    /// The `ConfigurationEndpoint.Port` attribute: `Fn::GetAtt`.
+    /// `ConfigurationEndpoint.Port` (`Fn::GetAtt`): The port number of the configuration endpoint
+    /// for the Memcached cache cluster.
     public var attrConfigurationEndpointPort: Value { getAtt("ConfigurationEndpoint.Port") }
 
     /// The `RedisEndpoint` attribute: `Fn::GetAtt`.
     public var attrRedisEndpoint: Value { getAtt("RedisEndpoint") }
 
-    /// The `RedisEndpoint.Address` attribute: `Fn::GetAtt`.
+    /// `RedisEndpoint.Address` (`Fn::GetAtt`): The DNS address of the configuration endpoint for
+    /// the Valkey or Redis OSS cache cluster.
     public var attrRedisEndpointAddress: Value { getAtt("RedisEndpoint.Address") }
 
-    /// The `RedisEndpoint.Port` attribute: `Fn::GetAtt`.
+    /// `RedisEndpoint.Port` (`Fn::GetAtt`): The port number of the configuration endpoint for the
+    /// Valkey or Redis OSS cache cluster.
     public var attrRedisEndpointPort: Value { getAtt("RedisEndpoint.Port") }
 
     /// The allowed values of `AZMode` in `AWS::ElastiCache::CacheCluster`; any other string or a
@@ -233,10 +248,12 @@ extension ElastiCache {
       public static var singleAz: Self { Self(.string("single-az")) }
     }
 
+    /// Configuration details of a CloudWatch Logs destination.
+    ///
     /// A property type of `AWS::ElastiCache::CacheCluster`
     /// (`definitions/CloudWatchLogsDestinationDetails`).
     public struct CloudWatchLogsDestinationDetails: ValueConvertible {
-      /// `LogGroup`: string.
+      /// `LogGroup`: The name of the CloudWatch Logs log group.
       /// Required.
       public var logGroup: Value
 
@@ -252,12 +269,16 @@ extension ElastiCache {
       }
     }
 
+    /// Configuration details of either a CloudWatch Logs destination or Kinesis Data Firehose
+    /// destination.
+    ///
     /// A property type of `AWS::ElastiCache::CacheCluster` (`definitions/DestinationDetails`).
     public struct DestinationDetails: ValueConvertible {
-      /// `CloudWatchLogsDetails`: object.
+      /// `CloudWatchLogsDetails`: The configuration details of the CloudWatch Logs destination.
       public var cloudWatchLogsDetails: CloudWatchLogsDestinationDetails?
 
-      /// `KinesisFirehoseDetails`: object.
+      /// `KinesisFirehoseDetails`: The configuration details of the Kinesis Data Firehose
+      /// destination.
       public var kinesisFirehoseDetails: KinesisFirehoseDestinationDetails?
 
       /// Creates the property value; set fields render in alphabetical order.
@@ -311,10 +332,12 @@ extension ElastiCache {
       public static var ipv6: Self { Self(.string("ipv6")) }
     }
 
+    /// The configuration details of the Kinesis Data Firehose destination.
+    ///
     /// A property type of `AWS::ElastiCache::CacheCluster`
     /// (`definitions/KinesisFirehoseDestinationDetails`).
     public struct KinesisFirehoseDestinationDetails: ValueConvertible {
-      /// `DeliveryStream`: string.
+      /// `DeliveryStream`: The name of the Kinesis Data Firehose delivery stream.
       /// Required.
       public var deliveryStream: Value
 
@@ -330,22 +353,28 @@ extension ElastiCache {
       }
     }
 
+    /// Specifies the destination, format and type of the logs.
+    ///
     /// A property type of `AWS::ElastiCache::CacheCluster`
     /// (`definitions/LogDeliveryConfigurationRequest`).
     public struct LogDeliveryConfigurationRequest: ValueConvertible {
-      /// `DestinationDetails`: object.
+      /// `DestinationDetails`: Configuration details of either a CloudWatch Logs destination or
+      /// Kinesis Data Firehose destination.
       /// Required.
       public var destinationDetails: DestinationDetails
 
-      /// `DestinationType`: string enum.
+      /// `DestinationType`: Specify either CloudWatch Logs or Kinesis Data Firehose as the
+      /// destination type.
       /// Required.
       public var destinationType: DestinationType
 
-      /// `LogFormat`: string enum.
+      /// `LogFormat`: Valid values are either `json` or `text` .
       /// Required.
       public var logFormat: LogFormat
 
-      /// `LogType`: string enum.
+      /// `LogType`: Valid value is either `slow-log` , which refers to
+      /// [slow-log](https://docs.aws.amazon.com/https://redis.io/commands/slowlog) or `engine-log`
+      /// .
       /// Required.
       public var logType: LogType
 

@@ -5,7 +5,8 @@
 import StackKit
 
 extension ElastiCache {
-  /// The `AWS::ElastiCache::GlobalReplicationGroup` resource.
+  /// `AWS::ElastiCache::GlobalReplicationGroup`: Consists of a primary cluster that accepts writes
+  /// and an associated secondary cluster that resides in a different Amazon region.
   ///
   /// `Ref` returns the `GlobalReplicationGroupId`.
   ///
@@ -16,35 +17,37 @@ extension ElastiCache {
     /// Properties whose change replaces the resource (paths below `Properties`, `/` separated).
     public static let createOnlyProperties: [String] = []
 
-    /// `AutomaticFailoverEnabled`: boolean.
+    /// `AutomaticFailoverEnabled`: Specifies whether a read-only replica is automatically promoted
+    /// to read/write primary if the existing primary fails.
     public var automaticFailoverEnabled: Value?
 
-    /// `CacheNodeType`: string.
+    /// `CacheNodeType`: The cache node type of the Global datastore.
     public var cacheNodeType: Value?
 
-    /// `CacheParameterGroupName`: string.
+    /// `CacheParameterGroupName`: The name of the cache parameter group to use with the Global
+    /// datastore.
     public var cacheParameterGroupName: Value?
 
-    /// `Engine`: string.
+    /// `Engine`: The ElastiCache engine.
     public var engine: Value?
 
-    /// `EngineVersion`: string.
+    /// `EngineVersion`: The Elasticache Valkey or Redis OSS engine version.
     public var engineVersion: Value?
 
-    /// `GlobalNodeGroupCount`: integer.
+    /// `GlobalNodeGroupCount`: The number of node groups that comprise the Global Datastore.
     public var globalNodeGroupCount: Value?
 
-    /// `GlobalReplicationGroupDescription`: string.
+    /// `GlobalReplicationGroupDescription`: The optional description of the Global datastore.
     public var globalReplicationGroupDescription: Value?
 
-    /// `GlobalReplicationGroupIdSuffix`: string.
+    /// `GlobalReplicationGroupIdSuffix`: The suffix name of a Global Datastore.
     public var globalReplicationGroupIdSuffix: Value?
 
-    /// `Members`: list of objects.
+    /// `Members`: The replication groups that comprise the Global datastore.
     /// Required.
     public var members: [GlobalReplicationGroupMember]
 
-    /// `RegionalConfigurations`: list of objects.
+    /// `RegionalConfigurations`: The Regions that comprise the Global Datastore.
     public var regionalConfigurations: [RegionalConfiguration]?
 
     /// Creates an `AWS::ElastiCache::GlobalReplicationGroup` as the child `id` of `scope`.
@@ -92,22 +95,25 @@ extension ElastiCache {
       return p
     }
 
-    /// The `GlobalReplicationGroupId` attribute: `Fn::GetAtt`.
+    /// `GlobalReplicationGroupId` (`Fn::GetAtt`): The ID used to associate a secondary cluster to
+    /// the Global Replication Group.
     public var attrGlobalReplicationGroupId: Value { getAtt("GlobalReplicationGroupId") }
 
-    /// The `Status` attribute: `Fn::GetAtt`.
+    /// `Status` (`Fn::GetAtt`): The status of the Global Datastore.
     public var attrStatus: Value { getAtt("Status") }
 
+    /// A member of a Global datastore.
+    ///
     /// A property type of `AWS::ElastiCache::GlobalReplicationGroup`
     /// (`definitions/GlobalReplicationGroupMember`).
     public struct GlobalReplicationGroupMember: ValueConvertible {
-      /// `ReplicationGroupId`: string.
+      /// `ReplicationGroupId`: The replication group id of the Global datastore member.
       public var replicationGroupId: Value?
 
-      /// `ReplicationGroupRegion`: string.
+      /// `ReplicationGroupRegion`: The Amazon region of the Global datastore member.
       public var replicationGroupRegion: Value?
 
-      /// `Role`: string enum.
+      /// `Role`: Indicates the role of the replication group, `PRIMARY` or `SECONDARY` .
       public var role: Role?
 
       /// Creates the property value; set fields render in alphabetical order.
@@ -130,16 +136,19 @@ extension ElastiCache {
       }
     }
 
+    /// A list of the replication groups.
+    ///
     /// A property type of `AWS::ElastiCache::GlobalReplicationGroup`
     /// (`definitions/RegionalConfiguration`).
     public struct RegionalConfiguration: ValueConvertible {
-      /// `ReplicationGroupId`: string.
+      /// `ReplicationGroupId`: The name of the secondary cluster.
       public var replicationGroupId: Value?
 
-      /// `ReplicationGroupRegion`: string.
+      /// `ReplicationGroupRegion`: The Amazon region where the cluster is stored.
       public var replicationGroupRegion: Value?
 
-      /// `ReshardingConfigurations`: list of objects.
+      /// `ReshardingConfigurations`: A list of PreferredAvailabilityZones objects that specifies
+      /// the configuration of a node group in the resharded cluster.
       public var reshardingConfigurations: [ReshardingConfiguration]?
 
       /// Creates the property value; set fields render in alphabetical order.
@@ -162,13 +171,18 @@ extension ElastiCache {
       }
     }
 
+    /// A list of `PreferredAvailabilityZones` objects that specifies the configuration of a node
+    /// group in the resharded cluster.
+    ///
     /// A property type of `AWS::ElastiCache::GlobalReplicationGroup`
     /// (`definitions/ReshardingConfiguration`).
     public struct ReshardingConfiguration: ValueConvertible {
-      /// `NodeGroupId`: string.
+      /// `NodeGroupId`: Either the ElastiCache supplied 4-digit id or a user supplied id for the
+      /// node group these configuration values apply to.
       public var nodeGroupId: Value?
 
-      /// `PreferredAvailabilityZones`: list of strings.
+      /// `PreferredAvailabilityZones`: A list of preferred availability zones for the nodes in
+      /// this cluster.
       public var preferredAvailabilityZones: Value?
 
       /// Creates the property value; set fields render in alphabetical order.

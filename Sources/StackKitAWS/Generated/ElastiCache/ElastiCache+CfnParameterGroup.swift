@@ -5,7 +5,8 @@
 import StackKit
 
 extension ElastiCache {
-  /// The `AWS::ElastiCache::ParameterGroup` resource.
+  /// `AWS::ElastiCache::ParameterGroup`: The `AWS::ElastiCache::ParameterGroup` type creates a new
+  /// cache parameter group.
   ///
   /// `Ref` returns the `CacheParameterGroupName`.
   ///
@@ -16,18 +17,19 @@ extension ElastiCache {
     /// Properties whose change replaces the resource (paths below `Properties`, `/` separated).
     public static let createOnlyProperties: [String] = ["CacheParameterGroupFamily"]
 
-    /// `CacheParameterGroupFamily`: string.
+    /// `CacheParameterGroupFamily`: The name of the cache parameter group family that this cache
+    /// parameter group is compatible with.
     /// Required. Changing it replaces the resource.
     public var cacheParameterGroupFamily: Value
 
-    /// `Description`: string.
+    /// `Description`: The description for this cache parameter group.
     /// Required.
     public var description: Value
 
-    /// `Properties`: map.
+    /// `Properties`: A comma-delimited list of parameter name/value pairs.
     public var properties: Value?
 
-    /// `Tags`: list of tags.
+    /// `Tags`: A tag that can be added to an ElastiCache parameter group.
     public var tags: [CfnTag]?
 
     /// Creates an `AWS::ElastiCache::ParameterGroup` as the child `id` of `scope`.
@@ -55,7 +57,8 @@ extension ElastiCache {
       return p
     }
 
-    /// The `CacheParameterGroupName` attribute: `Fn::GetAtt`.
+    /// `CacheParameterGroupName` (`Fn::GetAtt`): A user-specified name for the cache parameter
+    /// group.
     public var attrCacheParameterGroupName: Value { getAtt("CacheParameterGroupName") }
   }
 }

@@ -5,7 +5,8 @@
 import StackKit
 
 extension ElastiCache {
-  /// The `AWS::ElastiCache::ReplicationGroup` resource.
+  /// `AWS::ElastiCache::ReplicationGroup`: The `AWS::ElastiCache::ReplicationGroup` resource
+  /// creates an Amazon ElastiCache (Valkey or Redis OSS) replication group.
   ///
   /// `Ref` returns the `ReplicationGroupId`.
   ///
@@ -29,141 +30,166 @@ extension ElastiCache {
       "SnapshotName",
     ]
 
-    /// `AtRestEncryptionEnabled`: boolean.
+    /// `AtRestEncryptionEnabled`: A flag that enables encryption at rest when set to `true` .
     /// Changing it replaces the resource. Default: `false`.
     public var atRestEncryptionEnabled: Value?
 
-    /// `AuthToken`: string.
+    /// `AuthToken`: *Reserved parameter.* The password used to access a password protected server.
     /// Changing it may replace the resource.
     public var authToken: SecretValue?
 
-    /// `AutoMinorVersionUpgrade`: boolean.
+    /// `AutoMinorVersionUpgrade`: If you are running Valkey 7.2 or later, or Redis OSS 6.0 or
+    /// later, set this parameter to yes if you want to opt-in to the next minor version upgrade
+    /// campaign.
     public var autoMinorVersionUpgrade: Value?
 
-    /// `AutomaticFailoverEnabled`: boolean.
+    /// `AutomaticFailoverEnabled`: Specifies whether a read-only replica is automatically promoted
+    /// to read/write primary if the existing primary fails.
     /// Default: `false`.
     public var automaticFailoverEnabled: Value?
 
-    /// `CacheNodeType`: string.
+    /// `CacheNodeType`: The compute and memory capacity of the nodes in the node group (shard).
     public var cacheNodeType: Value?
 
-    /// `CacheParameterGroupName`: string.
+    /// `CacheParameterGroupName`: The name of the parameter group to associate with this
+    /// replication group.
     public var cacheParameterGroupName: Value?
 
-    /// `CacheSecurityGroupNames`: list of strings.
+    /// `CacheSecurityGroupNames`: A list of cache security group names to associate with this
+    /// replication group.
     public var cacheSecurityGroupNames: Value?
 
-    /// `CacheSubnetGroupName`: string.
+    /// `CacheSubnetGroupName`: The name of the cache subnet group to be used for the replication
+    /// group.
     /// Changing it replaces the resource.
     public var cacheSubnetGroupName: Value?
 
-    /// `ClusterMode`: string enum.
+    /// `ClusterMode`: The mode can be enabled or disabled.
     public var clusterMode: ClusterMode?
 
-    /// `DataTieringEnabled`: boolean.
+    /// `DataTieringEnabled`: Enables data tiering.
     /// Changing it replaces the resource.
     public var dataTieringEnabled: Value?
 
-    /// `Engine`: string.
+    /// `Engine`: The name of the cache engine to be used for the clusters in this replication
+    /// group.
     public var engine: Value?
 
-    /// `EngineVersion`: string.
+    /// `EngineVersion`: The version number of the cache engine to be used for the clusters in this
+    /// replication group.
     public var engineVersion: Value?
 
-    /// `GlobalReplicationGroupId`: string.
+    /// `GlobalReplicationGroupId`: The name of the Global datastore.
     /// Changing it replaces the resource.
     public var globalReplicationGroupId: Value?
 
-    /// `IpDiscovery`: string enum.
+    /// `IpDiscovery`: The network type you choose when creating a replication group, either `ipv4`
+    /// | `ipv6` .
     public var ipDiscovery: IpDiscovery?
 
-    /// `KmsKeyId`: string.
+    /// `KmsKeyId`: The ID of the KMS key used to encrypt the disk on the cluster.
     /// Changing it replaces the resource.
     public var kmsKeyId: Value?
 
-    /// `LogDeliveryConfigurations`: list of objects.
+    /// `LogDeliveryConfigurations`: Specifies the destination, format and type of the logs.
     public var logDeliveryConfigurations: [LogDeliveryConfigurationRequest]?
 
-    /// `MultiAZEnabled`: boolean.
+    /// `MultiAZEnabled`: A flag indicating if you have Multi-AZ enabled to enhance fault
+    /// tolerance.
     public var multiAZEnabled: Value?
 
-    /// `NetworkType`: string enum.
+    /// `NetworkType`: Must be either `ipv4` | `ipv6` | `dual_stack` .
     /// Changing it replaces the resource.
     public var networkType: NetworkType?
 
-    /// `NodeGroupConfiguration`: list of objects.
+    /// `NodeGroupConfiguration`: `NodeGroupConfiguration` is a property of the
+    /// `AWS::ElastiCache::ReplicationGroup` resource that configures an Amazon ElastiCache
+    /// (ElastiCache) Valkey or Redis OSS cluster node group.
     /// Changing it may replace the resource.
     public var nodeGroupConfiguration: [NodeGroupConfiguration]?
 
-    /// `NotificationTopicArn`: string.
+    /// `NotificationTopicArn`: The Amazon Resource Name (ARN) of the Amazon Simple Notification
+    /// Service (SNS) topic to which notifications are sent.
     public var notificationTopicArn: Value?
 
-    /// `NumCacheClusters`: integer.
+    /// `NumCacheClusters`: The number of clusters this replication group initially has.
     /// From 1 to 6.
     public var numCacheClusters: Value?
 
-    /// `NumNodeGroups`: integer.
+    /// `NumNodeGroups`: An optional parameter that specifies the number of node groups (shards)
+    /// for this Valkey or Redis OSS (cluster mode enabled) replication group.
     /// Default: `1`.
     public var numNodeGroups: Value?
 
-    /// `Port`: integer.
+    /// `Port`: The port number on which each member of the replication group accepts connections.
     /// Changing it replaces the resource.
     public var port: Value?
 
-    /// `PreferredCacheClusterAZs`: list of strings.
+    /// `PreferredCacheClusterAZs`: A list of EC2 Availability Zones in which the replication
+    /// group's clusters are created.
     /// Changing it replaces the resource.
     public var preferredCacheClusterAZs: Value?
 
-    /// `PreferredMaintenanceWindow`: string.
+    /// `PreferredMaintenanceWindow`: Specifies the weekly time range during which maintenance on
+    /// the cluster is performed.
     public var preferredMaintenanceWindow: Value?
 
-    /// `PrimaryClusterId`: string.
+    /// `PrimaryClusterId`: The identifier of the cluster that serves as the primary for this
+    /// replication group.
     public var primaryClusterId: Value?
 
-    /// `ReplicasPerNodeGroup`: integer.
+    /// `ReplicasPerNodeGroup`: An optional parameter that specifies the number of replica nodes in
+    /// each node group (shard).
     /// Changing it replaces the resource. From 0 to 5.
     public var replicasPerNodeGroup: Value?
 
-    /// `ReplicationGroupDescription`: string.
+    /// `ReplicationGroupDescription`: A user-created description for the replication group.
     /// Required.
     public var replicationGroupDescription: Value
 
-    /// `ReplicationGroupId`: string.
+    /// `ReplicationGroupId`: The replication group identifier.
     /// Changing it replaces the resource.
     public var replicationGroupId: Value?
 
-    /// `SecurityGroupIds`: list of strings.
+    /// `SecurityGroupIds`: One or more Amazon VPC security groups associated with this replication
+    /// group.
     public var securityGroupIds: Value?
 
-    /// `SnapshotArns`: list of strings.
+    /// `SnapshotArns`: A list of Amazon Resource Names (ARN) that uniquely identify the Valkey or
+    /// Redis OSS RDB snapshot files stored in Amazon S3.
     /// Changing it replaces the resource.
     public var snapshotArns: Value?
 
-    /// `SnapshotName`: string.
+    /// `SnapshotName`: The name of a snapshot from which to restore data into the new replication
+    /// group.
     /// Changing it replaces the resource.
     public var snapshotName: Value?
 
-    /// `SnapshotRetentionLimit`: integer.
+    /// `SnapshotRetentionLimit`: The number of days for which ElastiCache retains automatic
+    /// snapshots before deleting them.
     /// Default: `0`.
     public var snapshotRetentionLimit: Value?
 
-    /// `SnapshotWindow`: string.
+    /// `SnapshotWindow`: The daily time range (in UTC) during which ElastiCache begins taking a
+    /// daily snapshot of your node group (shard).
     public var snapshotWindow: Value?
 
-    /// `SnapshottingClusterId`: string.
+    /// `SnapshottingClusterId`: The cluster ID that is used as the daily snapshot source for the
+    /// replication group.
     public var snapshottingClusterId: Value?
 
-    /// `Tags`: list of tags.
+    /// `Tags`: A list of tags to be added to this resource.
     public var tags: [CfnTag]?
 
-    /// `TransitEncryptionEnabled`: boolean.
+    /// `TransitEncryptionEnabled`: A flag that enables in-transit encryption when set to `true` .
     /// Default: `false`.
     public var transitEncryptionEnabled: Value?
 
-    /// `TransitEncryptionMode`: string enum.
+    /// `TransitEncryptionMode`: A setting that allows you to migrate your clients to use
+    /// in-transit encryption, with no downtime.
     public var transitEncryptionMode: TransitEncryptionMode?
 
-    /// `UserGroupIds`: list of strings.
+    /// `UserGroupIds`: The ID of user group to associate with the replication group.
     public var userGroupIds: Value?
 
     /// Creates an `AWS::ElastiCache::ReplicationGroup` as the child `id` of `scope`.
@@ -299,49 +325,57 @@ extension ElastiCache {
     /// The `ConfigurationEndPoint` attribute: `Fn::GetAtt`.
     public var attrConfigurationEndPoint: Value { getAtt("ConfigurationEndPoint") }
 
-    /// The `ConfigurationEndPoint.Address` attribute: `Fn::GetAtt`.
+    /// `ConfigurationEndPoint.Address` (`Fn::GetAtt`): The DNS hostname of the cache node.
     public var attrConfigurationEndPointAddress: Value { getAtt("ConfigurationEndPoint.Address") }
 
-    /// The `ConfigurationEndPoint.Port` attribute: `Fn::GetAtt`.
+    /// `ConfigurationEndPoint.Port` (`Fn::GetAtt`): The port number that the cache engine is
+    /// listening on.
     public var attrConfigurationEndPointPort: Value { getAtt("ConfigurationEndPoint.Port") }
 
     /// The `PrimaryEndPoint` attribute: `Fn::GetAtt`.
     public var attrPrimaryEndPoint: Value { getAtt("PrimaryEndPoint") }
 
-    /// The `PrimaryEndPoint.Address` attribute: `Fn::GetAtt`.
+    /// `PrimaryEndPoint.Address` (`Fn::GetAtt`): The DNS address of the primary read-write cache
+    /// node.
     public var attrPrimaryEndPointAddress: Value { getAtt("PrimaryEndPoint.Address") }
 
-    /// The `PrimaryEndPoint.Port` attribute: `Fn::GetAtt`.
+    /// `PrimaryEndPoint.Port` (`Fn::GetAtt`): The number of the port that the primary read-write
+    /// cache engine is listening on.
     public var attrPrimaryEndPointPort: Value { getAtt("PrimaryEndPoint.Port") }
 
     /// The `ReadEndPoint` attribute: `Fn::GetAtt`.
     public var attrReadEndPoint: Value { getAtt("ReadEndPoint") }
 
-    /// The `ReadEndPoint.Addresses` attribute: `Fn::GetAtt`.
+    /// `ReadEndPoint.Addresses` (`Fn::GetAtt`): A string with a list of endpoints for the primary
+    /// and read-only replicas.
     public var attrReadEndPointAddresses: Value { getAtt("ReadEndPoint.Addresses") }
 
-    /// The `ReadEndPoint.AddressesList` attribute: `Fn::GetAtt`.
+    /// `ReadEndPoint.AddressesList` (`Fn::GetAtt`): A list of endpoints for the read-only
+    /// replicas.
     public var attrReadEndPointAddressesList: Value { getAtt("ReadEndPoint.AddressesList") }
 
-    /// The `ReadEndPoint.Ports` attribute: `Fn::GetAtt`.
+    /// `ReadEndPoint.Ports` (`Fn::GetAtt`): A string with a list of ports for the read-only
+    /// replicas.
     public var attrReadEndPointPorts: Value { getAtt("ReadEndPoint.Ports") }
 
-    /// The `ReadEndPoint.PortsList` attribute: `Fn::GetAtt`.
+    /// `ReadEndPoint.PortsList` (`Fn::GetAtt`): A list of ports for the read-only replicas.
     public var attrReadEndPointPortsList: Value { getAtt("ReadEndPoint.PortsList") }
 
     /// The `ReaderEndPoint` attribute: `Fn::GetAtt`.
     public var attrReaderEndPoint: Value { getAtt("ReaderEndPoint") }
 
-    /// The `ReaderEndPoint.Address` attribute: `Fn::GetAtt`.
+    /// `ReaderEndPoint.Address` (`Fn::GetAtt`): The address of the reader endpoint.
     public var attrReaderEndPointAddress: Value { getAtt("ReaderEndPoint.Address") }
 
-    /// The `ReaderEndPoint.Port` attribute: `Fn::GetAtt`.
+    /// `ReaderEndPoint.Port` (`Fn::GetAtt`): The port used by the reader endpoint.
     public var attrReaderEndPointPort: Value { getAtt("ReaderEndPoint.Port") }
 
+    /// The configuration details of the CloudWatch Logs destination.
+    ///
     /// A property type of `AWS::ElastiCache::ReplicationGroup`
     /// (`definitions/CloudWatchLogsDestinationDetails`).
     public struct CloudWatchLogsDestinationDetails: ValueConvertible {
-      /// `LogGroup`: string.
+      /// `LogGroup`: The name of the CloudWatch Logs log group.
       /// Required.
       public var logGroup: Value
 
@@ -377,12 +411,16 @@ extension ElastiCache {
       public static var enabled: Self { Self(.string("enabled")) }
     }
 
+    /// Configuration details of either a CloudWatch Logs destination or Kinesis Data Firehose
+    /// destination.
+    ///
     /// A property type of `AWS::ElastiCache::ReplicationGroup` (`definitions/DestinationDetails`).
     public struct DestinationDetails: ValueConvertible {
-      /// `CloudWatchLogsDetails`: object.
+      /// `CloudWatchLogsDetails`: The configuration details of the CloudWatch Logs destination.
       public var cloudWatchLogsDetails: CloudWatchLogsDestinationDetails?
 
-      /// `KinesisFirehoseDetails`: object.
+      /// `KinesisFirehoseDetails`: The configuration details of the Kinesis Data Firehose
+      /// destination.
       public var kinesisFirehoseDetails: KinesisFirehoseDestinationDetails?
 
       /// Creates the property value; set fields render in alphabetical order.
@@ -436,10 +474,12 @@ extension ElastiCache {
       public static var ipv6: Self { Self(.string("ipv6")) }
     }
 
+    /// The configuration details of the Kinesis Data Firehose destination.
+    ///
     /// A property type of `AWS::ElastiCache::ReplicationGroup`
     /// (`definitions/KinesisFirehoseDestinationDetails`).
     public struct KinesisFirehoseDestinationDetails: ValueConvertible {
-      /// `DeliveryStream`: string.
+      /// `DeliveryStream`: The name of the Kinesis Data Firehose delivery stream.
       /// Required.
       public var deliveryStream: Value
 
@@ -455,22 +495,28 @@ extension ElastiCache {
       }
     }
 
+    /// Specifies the destination, format and type of the logs.
+    ///
     /// A property type of `AWS::ElastiCache::ReplicationGroup`
     /// (`definitions/LogDeliveryConfigurationRequest`).
     public struct LogDeliveryConfigurationRequest: ValueConvertible {
-      /// `DestinationDetails`: object.
+      /// `DestinationDetails`: Configuration details of either a CloudWatch Logs destination or
+      /// Kinesis Data Firehose destination.
       /// Required.
       public var destinationDetails: DestinationDetails
 
-      /// `DestinationType`: string enum.
+      /// `DestinationType`: Specify either CloudWatch Logs or Kinesis Data Firehose as the
+      /// destination type.
       /// Required.
       public var destinationType: DestinationType
 
-      /// `LogFormat`: string enum.
+      /// `LogFormat`: Valid values are either `json` or `text` .
       /// Required.
       public var logFormat: LogFormat
 
-      /// `LogType`: string enum.
+      /// `LogType`: Valid value is either `slow-log` , which refers to
+      /// [slow-log](https://docs.aws.amazon.com/https://redis.io/commands/slowlog) or `engine-log`
+      /// .
       /// Required.
       public var logType: LogType
 
@@ -551,22 +597,29 @@ extension ElastiCache {
       public static var ipv6: Self { Self(.string("ipv6")) }
     }
 
+    /// `NodeGroupConfiguration` is a property of the `AWS::ElastiCache::ReplicationGroup` resource
+    /// that configures an Amazon ElastiCache (ElastiCache) Valkey or Redis OSS cluster node group.
+    ///
     /// A property type of `AWS::ElastiCache::ReplicationGroup`
     /// (`definitions/NodeGroupConfiguration`).
     public struct NodeGroupConfiguration: ValueConvertible {
-      /// `NodeGroupId`: string.
+      /// `NodeGroupId`: Either the ElastiCache supplied 4-digit id or a user supplied id for the
+      /// node group these configuration values apply to.
       public var nodeGroupId: Value?
 
-      /// `PrimaryAvailabilityZone`: string.
+      /// `PrimaryAvailabilityZone`: The Availability Zone where the primary node of this node
+      /// group (shard) is launched.
       public var primaryAvailabilityZone: Value?
 
-      /// `ReplicaAvailabilityZones`: list of strings.
+      /// `ReplicaAvailabilityZones`: A list of Availability Zones to be used for the read
+      /// replicas.
       public var replicaAvailabilityZones: Value?
 
-      /// `ReplicaCount`: integer.
+      /// `ReplicaCount`: The number of read replica nodes in this node group (shard).
       public var replicaCount: Value?
 
-      /// `Slots`: string.
+      /// `Slots`: A string of comma-separated values where the first set of values are the slot
+      /// numbers (zero based), and the second set of values are the keyspaces for each slot.
       public var slots: Value?
 
       /// Creates the property value; set fields render in alphabetical order.

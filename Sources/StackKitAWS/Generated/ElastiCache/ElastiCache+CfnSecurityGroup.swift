@@ -5,7 +5,8 @@
 import StackKit
 
 extension ElastiCache {
-  /// The `AWS::ElastiCache::SecurityGroup` resource.
+  /// `AWS::ElastiCache::SecurityGroup`: The `AWS::ElastiCache::SecurityGroup` resource creates a
+  /// cache security group.
   ///
   /// `Ref` returns the `Id`.
   ///
@@ -16,11 +17,11 @@ extension ElastiCache {
     /// Properties whose change replaces the resource (paths below `Properties`, `/` separated).
     public static let createOnlyProperties: [String] = []
 
-    /// `Description`: string.
+    /// `Description`: A description for the cache security group.
     /// Required.
     public var description: Value
 
-    /// `Tags`: list of tags.
+    /// `Tags`: A tag that can be added to an ElastiCache security group.
     public var tags: [CfnTag]?
 
     /// Creates an `AWS::ElastiCache::SecurityGroup` as the child `id` of `scope`.

@@ -5,7 +5,9 @@
 import StackKit
 
 extension ElastiCache {
-  /// The `AWS::ElastiCache::SecurityGroupIngress` resource.
+  /// `AWS::ElastiCache::SecurityGroupIngress`: The AWS::ElastiCache::SecurityGroupIngress type
+  /// authorizes ingress to a cache security group from hosts in specified Amazon EC2 security
+  /// groups.
   ///
   /// `Ref` returns the `Id`.
   ///
@@ -16,15 +18,16 @@ extension ElastiCache {
     /// Properties whose change replaces the resource (paths below `Properties`, `/` separated).
     public static let createOnlyProperties: [String] = []
 
-    /// `CacheSecurityGroupName`: string.
+    /// `CacheSecurityGroupName`: The name of the Cache Security Group to authorize.
     /// Required.
     public var cacheSecurityGroupName: Value
 
-    /// `EC2SecurityGroupName`: string.
+    /// `EC2SecurityGroupName`: Name of the EC2 Security Group to include in the authorization.
     /// Required.
     public var ec2SecurityGroupName: Value
 
-    /// `EC2SecurityGroupOwnerId`: string.
+    /// `EC2SecurityGroupOwnerId`: Specifies the Amazon Account ID of the owner of the EC2 security
+    /// group specified in the EC2SecurityGroupName property.
     public var ec2SecurityGroupOwnerId: Value?
 
     /// Creates an `AWS::ElastiCache::SecurityGroupIngress` as the child `id` of `scope`.

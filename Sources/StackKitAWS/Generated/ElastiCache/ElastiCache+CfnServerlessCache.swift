@@ -5,7 +5,7 @@
 import StackKit
 
 extension ElastiCache {
-  /// The `AWS::ElastiCache::ServerlessCache` resource.
+  /// `AWS::ElastiCache::ServerlessCache`: The resource representing a serverless cache.
   ///
   /// `Ref` returns the `ServerlessCacheName`.
   ///
@@ -21,51 +21,58 @@ extension ElastiCache {
       "SubnetIds",
     ]
 
-    /// `CacheUsageLimits`: object.
+    /// `CacheUsageLimits`: The cache usage limit for the serverless cache.
     public var cacheUsageLimits: CacheUsageLimits?
 
-    /// `DailySnapshotTime`: string.
+    /// `DailySnapshotTime`: The daily time that a cache snapshot will be created.
     public var dailySnapshotTime: Value?
 
-    /// `Description`: string.
+    /// `Description`: A description of the serverless cache.
     public var description: Value?
 
-    /// `Engine`: string.
+    /// `Engine`: The engine the serverless cache is compatible with.
     /// Required.
     public var engine: Value
 
-    /// `FinalSnapshotName`: string.
+    /// `FinalSnapshotName`: The name of the final snapshot taken of a cache before the cache is
+    /// deleted.
     public var finalSnapshotName: Value?
 
-    /// `KmsKeyId`: string.
+    /// `KmsKeyId`: The ID of the AWS Key Management Service (KMS) key that is used to encrypt data
+    /// at rest in the serverless cache.
     /// Changing it replaces the resource.
     public var kmsKeyId: Value?
 
-    /// `MajorEngineVersion`: string.
+    /// `MajorEngineVersion`: The version number of the engine the serverless cache is compatible
+    /// with.
     public var majorEngineVersion: Value?
 
-    /// `SecurityGroupIds`: list of strings.
+    /// `SecurityGroupIds`: The IDs of the EC2 security groups associated with the serverless
+    /// cache.
     public var securityGroupIds: Value?
 
-    /// `ServerlessCacheName`: string.
+    /// `ServerlessCacheName`: The unique identifier of the serverless cache.
     /// Required. Changing it replaces the resource.
     public var serverlessCacheName: Value
 
-    /// `SnapshotArnsToRestore`: list of strings.
+    /// `SnapshotArnsToRestore`: The ARN of the snapshot from which to restore data into the new
+    /// cache.
     /// Changing it replaces the resource.
     public var snapshotArnsToRestore: Value?
 
-    /// `SnapshotRetentionLimit`: integer.
+    /// `SnapshotRetentionLimit`: The current setting for the number of serverless cache snapshots
+    /// the system will retain.
     public var snapshotRetentionLimit: Value?
 
-    /// `SubnetIds`: list of strings.
+    /// `SubnetIds`: If no subnet IDs are given and your VPC is in us-west-1, then ElastiCache will
+    /// select 2 default subnets across AZs in your VPC.
     /// Changing it replaces the resource.
     public var subnetIds: Value?
 
-    /// `Tags`: list of tags.
+    /// `Tags`: A list of tags to be added to this resource.
     public var tags: [CfnTag]?
 
-    /// `UserGroupId`: string.
+    /// `UserGroupId`: The identifier of the user group associated with the serverless cache.
     public var userGroupId: Value?
 
     /// Creates an `AWS::ElastiCache::ServerlessCache` as the child `id` of `scope`.
@@ -123,36 +130,41 @@ extension ElastiCache {
       return p
     }
 
-    /// The `ARN` attribute: `Fn::GetAtt`.
+    /// `ARN` (`Fn::GetAtt`): The Amazon Resource Name (ARN) of the serverless cache.
     public var attrARN: Value { getAtt("ARN") }
 
-    /// The `CreateTime` attribute: `Fn::GetAtt`.
+    /// `CreateTime` (`Fn::GetAtt`): When the serverless cache was created.
     public var attrCreateTime: Value { getAtt("CreateTime") }
 
-    /// The `Endpoint.Address` attribute: `Fn::GetAtt`.
+    /// `Endpoint.Address` (`Fn::GetAtt`): The DNS hostname of the cache node.
     public var attrEndpointAddress: Value { getAtt("Endpoint.Address") }
 
-    /// The `Endpoint.Port` attribute: `Fn::GetAtt`.
+    /// `Endpoint.Port` (`Fn::GetAtt`): The port number that the cache engine is listening on.
     public var attrEndpointPort: Value { getAtt("Endpoint.Port") }
 
-    /// The `FullEngineVersion` attribute: `Fn::GetAtt`.
+    /// `FullEngineVersion` (`Fn::GetAtt`): The name and version number of the engine the
+    /// serverless cache is compatible with.
     public var attrFullEngineVersion: Value { getAtt("FullEngineVersion") }
 
-    /// The `ReaderEndpoint.Address` attribute: `Fn::GetAtt`.
+    /// `ReaderEndpoint.Address` (`Fn::GetAtt`): The DNS hostname of the cache node.
     public var attrReaderEndpointAddress: Value { getAtt("ReaderEndpoint.Address") }
 
-    /// The `ReaderEndpoint.Port` attribute: `Fn::GetAtt`.
+    /// `ReaderEndpoint.Port` (`Fn::GetAtt`): The port number that the cache engine is listening
+    /// on.
     public var attrReaderEndpointPort: Value { getAtt("ReaderEndpoint.Port") }
 
-    /// The `Status` attribute: `Fn::GetAtt`.
+    /// `Status` (`Fn::GetAtt`): The current status of the serverless cache.
     public var attrStatus: Value { getAtt("Status") }
 
+    /// The usage limits for storage and ElastiCache Processing Units for the cache.
+    ///
     /// A property type of `AWS::ElastiCache::ServerlessCache` (`definitions/CacheUsageLimits`).
     public struct CacheUsageLimits: ValueConvertible {
-      /// `DataStorage`: object.
+      /// `DataStorage`: The maximum data storage limit in the cache, expressed in Gigabytes.
       public var dataStorage: DataStorage?
 
-      /// `ECPUPerSecond`: object.
+      /// `ECPUPerSecond`: The number of ElastiCache Processing Units (ECPU) the cache can consume
+      /// per second.
       public var ecpuPerSecond: ECPUPerSecond?
 
       /// Creates the property value; set fields render in alphabetical order.
@@ -169,15 +181,17 @@ extension ElastiCache {
       }
     }
 
+    /// The data storage limit.
+    ///
     /// A property type of `AWS::ElastiCache::ServerlessCache` (`definitions/DataStorage`).
     public struct DataStorage: ValueConvertible {
-      /// `Maximum`: integer.
+      /// `Maximum`: The upper limit for data storage the cache is set to use.
       public var maximum: Value?
 
-      /// `Minimum`: integer.
+      /// `Minimum`: The lower limit for data storage the cache is set to use.
       public var minimum: Value?
 
-      /// `Unit`: string enum.
+      /// `Unit`: The unit that the storage is measured in, in GB.
       /// Required.
       public var unit: Unit
 
@@ -197,12 +211,17 @@ extension ElastiCache {
       }
     }
 
+    /// The configuration for the number of ElastiCache Processing Units (ECPU) the cache can
+    /// consume per second.
+    ///
     /// A property type of `AWS::ElastiCache::ServerlessCache` (`definitions/ECPUPerSecond`).
     public struct ECPUPerSecond: ValueConvertible {
-      /// `Maximum`: integer.
+      /// `Maximum`: The configuration for the maximum number of ECPUs the cache can consume per
+      /// second.
       public var maximum: Value?
 
-      /// `Minimum`: integer.
+      /// `Minimum`: The configuration for the minimum number of ECPUs the cache should be able
+      /// consume per second.
       public var minimum: Value?
 
       /// Creates the property value; set fields render in alphabetical order.

@@ -5,7 +5,7 @@
 import StackKit
 
 extension ElastiCache {
-  /// The `AWS::ElastiCache::SubnetGroup` resource.
+  /// `AWS::ElastiCache::SubnetGroup`: Creates a cache subnet group.
   ///
   /// `Ref` returns the `CacheSubnetGroupName`.
   ///
@@ -16,19 +16,19 @@ extension ElastiCache {
     /// Properties whose change replaces the resource (paths below `Properties`, `/` separated).
     public static let createOnlyProperties: [String] = ["CacheSubnetGroupName"]
 
-    /// `CacheSubnetGroupName`: string.
+    /// `CacheSubnetGroupName`: The name for the cache subnet group.
     /// Changing it replaces the resource.
     public var cacheSubnetGroupName: Value?
 
-    /// `Description`: string.
+    /// `Description`: The description for the cache subnet group.
     /// Required.
     public var description: Value
 
-    /// `SubnetIds`: list of strings.
+    /// `SubnetIds`: The EC2 subnet IDs for the cache subnet group.
     /// Required.
     public var subnetIds: Value
 
-    /// `Tags`: list of tags.
+    /// `Tags`: A tag that can be added to an ElastiCache subnet group.
     public var tags: [CfnTag]?
 
     /// Creates an `AWS::ElastiCache::SubnetGroup` as the child `id` of `scope`.

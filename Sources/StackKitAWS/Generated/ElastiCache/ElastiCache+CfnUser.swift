@@ -5,7 +5,8 @@
 import StackKit
 
 extension ElastiCache {
-  /// The `AWS::ElastiCache::User` resource.
+  /// `AWS::ElastiCache::User`: For Valkey 7.2 and onwards, or Redis OSS engine version 6.0 and
+  /// onwards: Creates user.
   ///
   /// `Ref` returns the `UserId`.
   ///
@@ -16,30 +17,30 @@ extension ElastiCache {
     /// Properties whose change replaces the resource (paths below `Properties`, `/` separated).
     public static let createOnlyProperties: [String] = ["UserId", "UserName"]
 
-    /// `AccessString`: string.
+    /// `AccessString`: Access permissions string used for this user.
     public var accessString: Value?
 
-    /// `AuthenticationMode`: object.
+    /// `AuthenticationMode`: Specifies the authentication mode to use.
     public var authenticationMode: AuthenticationMode?
 
-    /// `Engine`: string enum.
+    /// `Engine`: The current supported values are valkey and redis.
     /// Required.
     public var engine: Engine
 
-    /// `NoPasswordRequired`: boolean.
+    /// `NoPasswordRequired`: Indicates a password is not required for this user.
     public var noPasswordRequired: Value?
 
-    /// `Passwords`: list of strings.
+    /// `Passwords`: Passwords used for this user.
     public var passwords: [SecretValue]?
 
-    /// `Tags`: list of tags.
+    /// `Tags`: The list of tags.
     public var tags: [CfnTag]?
 
-    /// `UserId`: string.
+    /// `UserId`: The ID of the user.
     /// Required. Changing it replaces the resource.
     public var userId: Value
 
-    /// `UserName`: string.
+    /// `UserName`: The username of the user.
     /// Required. Changing it replaces the resource.
     public var userName: Value
 
@@ -80,18 +81,21 @@ extension ElastiCache {
       return p
     }
 
-    /// The `Arn` attribute: `Fn::GetAtt`.
+    /// `Arn` (`Fn::GetAtt`): The Amazon Resource Name (ARN) of the user.
     public var attrArn: Value { getAtt("Arn") }
 
-    /// The `Status` attribute: `Fn::GetAtt`.
+    /// `Status` (`Fn::GetAtt`): Indicates the user status.
     public var attrStatus: Value { getAtt("Status") }
 
+    /// Specifies the authentication mode to use.
+    ///
     /// A property type of `AWS::ElastiCache::User` (`AuthenticationMode`).
     public struct AuthenticationMode: ValueConvertible {
-      /// `Passwords`: list of strings.
+      /// `Passwords`: Specifies the passwords to use for authentication if `Type` is set to
+      /// `password` .
       public var passwords: [SecretValue]?
 
-      /// `Type`: string enum.
+      /// `Type`: Specifies the authentication type.
       /// Required.
       public var type: TypeProperty
 

@@ -5,7 +5,8 @@
 import StackKit
 
 extension ElastiCache {
-  /// The `AWS::ElastiCache::UserGroup` resource.
+  /// `AWS::ElastiCache::UserGroup`: For Valkey 7.2 and onwards, or Redis OSS 6.0 and onwards:
+  /// Creates a user group.
   ///
   /// `Ref` returns the `UserGroupId`.
   ///
@@ -16,18 +17,18 @@ extension ElastiCache {
     /// Properties whose change replaces the resource (paths below `Properties`, `/` separated).
     public static let createOnlyProperties: [String] = ["UserGroupId"]
 
-    /// `Engine`: string enum.
+    /// `Engine`: The current supported values are valkey and redis.
     /// Required.
     public var engine: Engine
 
-    /// `Tags`: list of tags.
+    /// `Tags`: The list of tags.
     public var tags: [CfnTag]?
 
-    /// `UserGroupId`: string.
+    /// `UserGroupId`: The ID of the user group.
     /// Required. Changing it replaces the resource.
     public var userGroupId: Value
 
-    /// `UserIds`: list of strings.
+    /// `UserIds`: The list of user IDs that belong to the user group.
     /// Required.
     public var userIds: Value
 
@@ -56,10 +57,10 @@ extension ElastiCache {
       return p
     }
 
-    /// The `Arn` attribute: `Fn::GetAtt`.
+    /// `Arn` (`Fn::GetAtt`): The Amazon Resource Name (ARN) of the user group.
     public var attrArn: Value { getAtt("Arn") }
 
-    /// The `Status` attribute: `Fn::GetAtt`.
+    /// `Status` (`Fn::GetAtt`): Indicates user group status.
     public var attrStatus: Value { getAtt("Status") }
 
     /// The allowed values of `Engine` in `AWS::ElastiCache::UserGroup`; any other string or a

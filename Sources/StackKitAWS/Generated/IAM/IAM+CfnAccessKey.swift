@@ -5,7 +5,8 @@
 import StackKit
 
 extension IAM {
-  /// The `AWS::IAM::AccessKey` resource.
+  /// `AWS::IAM::AccessKey`: Creates a new AWS secret access key and corresponding AWS access key
+  /// ID for the specified user.
   ///
   /// `Ref` returns the `Id`.
   ///
@@ -16,14 +17,14 @@ extension IAM {
     /// Properties whose change replaces the resource (paths below `Properties`, `/` separated).
     public static let createOnlyProperties: [String] = ["Serial", "UserName"]
 
-    /// `Serial`: integer.
+    /// `Serial`: This value is specific to CloudFormation and can only be *incremented* .
     /// Changing it replaces the resource.
     public var serial: Value?
 
-    /// `Status`: string.
+    /// `Status`: The status of the access key.
     public var status: Value?
 
-    /// `UserName`: string.
+    /// `UserName`: The name of the IAM user that the new key will belong to.
     /// Required. Changing it replaces the resource.
     public var userName: Value
 
@@ -49,10 +50,11 @@ extension IAM {
       return p
     }
 
-    /// The `Id` attribute: `Fn::GetAtt`.
+    /// `Id` (`Fn::GetAtt`): The ID for this access key.
     public var attrId: Value { getAtt("Id") }
 
-    /// The `SecretAccessKey` attribute: `Fn::GetAtt`.
+    /// `SecretAccessKey` (`Fn::GetAtt`): Returns the secret access key for the specified
+    /// AWS::IAM::AccessKey resource.
     public var attrSecretAccessKey: Value { getAtt("SecretAccessKey") }
   }
 }

@@ -5,7 +5,7 @@
 import StackKit
 
 extension IAM {
-  /// The `AWS::IAM::Group` resource.
+  /// `AWS::IAM::Group`: Creates a new group.
   ///
   /// `Ref` returns the `GroupName`.
   ///
@@ -16,17 +16,18 @@ extension IAM {
     /// Properties whose change replaces the resource (paths below `Properties`, `/` separated).
     public static let createOnlyProperties: [String] = ["GroupName"]
 
-    /// `GroupName`: string.
+    /// `GroupName`: The name of the group to create.
     /// Changing it replaces the resource.
     public var groupName: Value?
 
-    /// `ManagedPolicyArns`: list of strings.
+    /// `ManagedPolicyArns`: The Amazon Resource Name (ARN) of the IAM policy you want to attach.
     public var managedPolicyArns: Value?
 
-    /// `Path`: string.
+    /// `Path`: The path to the group.
     public var path: Value?
 
-    /// `Policies`: list of objects.
+    /// `Policies`: Adds or updates an inline policy document that is embedded in the specified IAM
+    /// group.
     public var policies: [Policy]?
 
     /// Creates an `AWS::IAM::Group` as the child `id` of `scope`.
@@ -54,16 +55,19 @@ extension IAM {
       return p
     }
 
-    /// The `Arn` attribute: `Fn::GetAtt`.
+    /// `Arn` (`Fn::GetAtt`): Returns the Amazon Resource Name (ARN) for the specified
+    /// `AWS::IAM::Group` resource.
     public var attrArn: Value { getAtt("Arn") }
 
+    /// Contains information about an attached policy.
+    ///
     /// A property type of `AWS::IAM::Group` (`definitions/Policy`).
     public struct Policy: ValueConvertible {
-      /// `PolicyDocument`: object or string.
+      /// `PolicyDocument`: The policy document.
       /// Required.
       public var policyDocument: Value
 
-      /// `PolicyName`: string.
+      /// `PolicyName`: The friendly name (not ARN) identifying the policy.
       /// Required.
       public var policyName: Value
 

@@ -5,7 +5,8 @@
 import StackKit
 
 extension IAM {
-  /// The `AWS::IAM::GroupPolicy` resource.
+  /// `AWS::IAM::GroupPolicy`: Adds or updates an inline policy document that is embedded in the
+  /// specified IAM group.
   ///
   /// The primary identifier is `PolicyName`, `GroupName`; `Ref` returns it (parts joined with
   /// `|`).
@@ -17,14 +18,14 @@ extension IAM {
     /// Properties whose change replaces the resource (paths below `Properties`, `/` separated).
     public static let createOnlyProperties: [String] = ["GroupName", "PolicyName"]
 
-    /// `GroupName`: string.
+    /// `GroupName`: The name of the group to associate the policy with.
     /// Required. Changing it replaces the resource.
     public var groupName: Value
 
-    /// `PolicyDocument`: object or string.
+    /// `PolicyDocument`: The policy document.
     public var policyDocument: Value?
 
-    /// `PolicyName`: string.
+    /// `PolicyName`: The name of the policy document.
     /// Required. Changing it replaces the resource.
     public var policyName: Value
 

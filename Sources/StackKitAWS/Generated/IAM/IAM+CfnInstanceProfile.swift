@@ -5,7 +5,7 @@
 import StackKit
 
 extension IAM {
-  /// The `AWS::IAM::InstanceProfile` resource.
+  /// `AWS::IAM::InstanceProfile`: Creates a new instance profile.
   ///
   /// `Ref` returns the `InstanceProfileName`.
   ///
@@ -16,15 +16,15 @@ extension IAM {
     /// Properties whose change replaces the resource (paths below `Properties`, `/` separated).
     public static let createOnlyProperties: [String] = ["InstanceProfileName", "Path"]
 
-    /// `InstanceProfileName`: string.
+    /// `InstanceProfileName`: The name of the instance profile to create.
     /// Changing it replaces the resource.
     public var instanceProfileName: Value?
 
-    /// `Path`: string.
+    /// `Path`: The path to the instance profile.
     /// Changing it replaces the resource.
     public var path: Value?
 
-    /// `Roles`: list of strings.
+    /// `Roles`: The name of the role to associate with the instance profile.
     /// Required.
     public var roles: Value
 
@@ -50,7 +50,7 @@ extension IAM {
       return p
     }
 
-    /// The `Arn` attribute: `Fn::GetAtt`.
+    /// `Arn` (`Fn::GetAtt`): Returns the Amazon Resource Name (ARN) for the instance profile.
     public var attrArn: Value { getAtt("Arn") }
   }
 }

@@ -5,7 +5,7 @@
 import StackKit
 
 extension IAM {
-  /// The `AWS::IAM::ManagedPolicy` resource.
+  /// `AWS::IAM::ManagedPolicy`: Creates a new managed policy for your AWS account .
   ///
   /// `Ref` returns the `PolicyArn`.
   ///
@@ -16,29 +16,30 @@ extension IAM {
     /// Properties whose change replaces the resource (paths below `Properties`, `/` separated).
     public static let createOnlyProperties: [String] = ["Description", "ManagedPolicyName", "Path"]
 
-    /// `Description`: string.
+    /// `Description`: A friendly description of the policy.
     /// Changing it replaces the resource.
     public var description: Value?
 
-    /// `Groups`: list of strings.
+    /// `Groups`: The name (friendly name, not ARN) of the group to attach the policy to.
     public var groups: Value?
 
-    /// `ManagedPolicyName`: string.
+    /// `ManagedPolicyName`: The friendly name of the policy.
     /// Changing it replaces the resource.
     public var managedPolicyName: Value?
 
-    /// `Path`: string.
+    /// `Path`: The path for the policy.
     /// Changing it replaces the resource. Default: `/`.
     public var path: Value?
 
-    /// `PolicyDocument`: value.
+    /// `PolicyDocument`: The JSON policy document that you want to use as the content for the new
+    /// policy.
     /// Required.
     public var policyDocument: Value
 
-    /// `Roles`: list of strings.
+    /// `Roles`: The name (friendly name, not ARN) of the role to attach the policy to.
     public var roles: Value?
 
-    /// `Users`: list of strings.
+    /// `Users`: The name (friendly name, not ARN) of the IAM user to attach the policy to.
     public var users: Value?
 
     /// Creates an `AWS::IAM::ManagedPolicy` as the child `id` of `scope`.
@@ -75,28 +76,37 @@ extension IAM {
       return p
     }
 
-    /// The `AttachmentCount` attribute: `Fn::GetAtt`.
+    /// `AttachmentCount` (`Fn::GetAtt`): The number of principal entities (users, groups, and
+    /// roles) that the policy is attached to.
     public var attrAttachmentCount: Value { getAtt("AttachmentCount") }
 
-    /// The `CreateDate` attribute: `Fn::GetAtt`.
+    /// `CreateDate` (`Fn::GetAtt`): The date and time, in [ISO 8601 date-time
+    /// format](https://docs.aws.amazon.com/http://www.iso.org/iso/iso8601) , when the policy was
+    /// created.
     public var attrCreateDate: Value { getAtt("CreateDate") }
 
-    /// The `DefaultVersionId` attribute: `Fn::GetAtt`.
+    /// `DefaultVersionId` (`Fn::GetAtt`): The identifier for the version of the policy that is set
+    /// as the default (operative) version.
     public var attrDefaultVersionId: Value { getAtt("DefaultVersionId") }
 
-    /// The `IsAttachable` attribute: `Fn::GetAtt`.
+    /// `IsAttachable` (`Fn::GetAtt`): Specifies whether the policy can be attached to an IAM user,
+    /// group, or role.
     public var attrIsAttachable: Value { getAtt("IsAttachable") }
 
-    /// The `PermissionsBoundaryUsageCount` attribute: `Fn::GetAtt`.
+    /// `PermissionsBoundaryUsageCount` (`Fn::GetAtt`): The number of entities (users and roles)
+    /// for which the policy is used as the permissions boundary.
     public var attrPermissionsBoundaryUsageCount: Value { getAtt("PermissionsBoundaryUsageCount") }
 
-    /// The `PolicyArn` attribute: `Fn::GetAtt`.
+    /// `PolicyArn` (`Fn::GetAtt`): The Amazon Resource Name (ARN) of the managed policy that you
+    /// want information about.
     public var attrPolicyArn: Value { getAtt("PolicyArn") }
 
-    /// The `PolicyId` attribute: `Fn::GetAtt`.
+    /// `PolicyId` (`Fn::GetAtt`): The stable and unique string identifying the policy.
     public var attrPolicyId: Value { getAtt("PolicyId") }
 
-    /// The `UpdateDate` attribute: `Fn::GetAtt`.
+    /// `UpdateDate` (`Fn::GetAtt`): The date and time, in [ISO 8601 date-time
+    /// format](https://docs.aws.amazon.com/http://www.iso.org/iso/iso8601) , when the policy was
+    /// last updated.
     public var attrUpdateDate: Value { getAtt("UpdateDate") }
   }
 }

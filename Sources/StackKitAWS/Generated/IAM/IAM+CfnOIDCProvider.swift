@@ -5,7 +5,9 @@
 import StackKit
 
 extension IAM {
-  /// The `AWS::IAM::OIDCProvider` resource.
+  /// `AWS::IAM::OIDCProvider`: Creates or updates an IAM entity to describe an identity provider
+  /// (IdP) that supports [OpenID Connect
+  /// (OIDC)](https://docs.aws.amazon.com/http://openid.net/connect/) .
   ///
   /// `Ref` returns the `Arn`.
   ///
@@ -16,16 +18,18 @@ extension IAM {
     /// Properties whose change replaces the resource (paths below `Properties`, `/` separated).
     public static let createOnlyProperties: [String] = ["Url"]
 
-    /// `ClientIdList`: list of strings.
+    /// `ClientIdList`: A list of client IDs (also known as audiences) that are associated with the
+    /// specified IAM OIDC provider resource object.
     public var clientIdList: Value?
 
-    /// `Tags`: list of tags.
+    /// `Tags`: A list of tags that are attached to the specified IAM OIDC provider.
     public var tags: [CfnTag]?
 
-    /// `ThumbprintList`: list of strings.
+    /// `ThumbprintList`: A list of certificate thumbprints that are associated with the specified
+    /// IAM OIDC provider resource object.
     public var thumbprintList: Value?
 
-    /// `Url`: string.
+    /// `Url`: The URL that the IAM OIDC provider resource object is associated with.
     /// Changing it replaces the resource.
     public var url: Value?
 
@@ -54,7 +58,8 @@ extension IAM {
       return p
     }
 
-    /// The `Arn` attribute: `Fn::GetAtt`.
+    /// `Arn` (`Fn::GetAtt`): Returns the Amazon Resource Name (ARN) for the specified
+    /// `AWS::IAM::OIDCProvider` resource.
     public var attrArn: Value { getAtt("Arn") }
   }
 }

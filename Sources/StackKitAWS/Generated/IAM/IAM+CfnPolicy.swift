@@ -5,7 +5,8 @@
 import StackKit
 
 extension IAM {
-  /// The `AWS::IAM::Policy` resource.
+  /// `AWS::IAM::Policy`: Adds or updates an inline policy document that is embedded in the
+  /// specified IAM group, user or role.
   ///
   /// `Ref` returns the `Id`.
   ///
@@ -16,21 +17,21 @@ extension IAM {
     /// Properties whose change replaces the resource (paths below `Properties`, `/` separated).
     public static let createOnlyProperties: [String] = []
 
-    /// `Groups`: list of strings.
+    /// `Groups`: The name of the group to associate the policy with.
     public var groups: Value?
 
-    /// `PolicyDocument`: object or string.
+    /// `PolicyDocument`: The policy document.
     /// Required.
     public var policyDocument: Value
 
-    /// `PolicyName`: string.
+    /// `PolicyName`: The name of the policy document.
     /// Required.
     public var policyName: Value
 
-    /// `Roles`: list of strings.
+    /// `Roles`: The name of the role to associate the policy with.
     public var roles: Value?
 
-    /// `Users`: list of strings.
+    /// `Users`: The name of the user to associate the policy with.
     public var users: Value?
 
     /// Creates an `AWS::IAM::Policy` as the child `id` of `scope`.
@@ -61,7 +62,7 @@ extension IAM {
       return p
     }
 
-    /// The `Id` attribute: `Fn::GetAtt`.
+    /// `Id` (`Fn::GetAtt`): The stable and unique string identifying the policy.
     public var attrId: Value { getAtt("Id") }
   }
 }

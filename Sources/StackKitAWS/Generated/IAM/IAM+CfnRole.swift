@@ -5,7 +5,7 @@
 import StackKit
 
 extension IAM {
-  /// The `AWS::IAM::Role` resource.
+  /// `AWS::IAM::Role`: Creates a new role for your AWS account .
   ///
   /// `Ref` returns the `RoleName`.
   ///
@@ -16,35 +16,39 @@ extension IAM {
     /// Properties whose change replaces the resource (paths below `Properties`, `/` separated).
     public static let createOnlyProperties: [String] = ["Path", "RoleName"]
 
-    /// `AssumeRolePolicyDocument`: object or string.
+    /// `AssumeRolePolicyDocument`: The trust policy that is associated with this role.
     /// Required.
     public var assumeRolePolicyDocument: Value
 
-    /// `Description`: string.
+    /// `Description`: A description of the role that you provide.
     public var description: Value?
 
-    /// `ManagedPolicyArns`: list of strings.
+    /// `ManagedPolicyArns`: A list of Amazon Resource Names (ARNs) of the IAM managed policies
+    /// that you want to attach to the role.
     public var managedPolicyArns: Value?
 
-    /// `MaxSessionDuration`: integer.
+    /// `MaxSessionDuration`: The maximum session duration (in seconds) that you want to set for
+    /// the specified role.
     /// From 3600 to 43200.
     public var maxSessionDuration: Value?
 
-    /// `Path`: string.
+    /// `Path`: The path to the role.
     /// Changing it replaces the resource. Default: `/`.
     public var path: Value?
 
-    /// `PermissionsBoundary`: string.
+    /// `PermissionsBoundary`: The ARN of the policy used to set the permissions boundary for the
+    /// role.
     public var permissionsBoundary: Value?
 
-    /// `Policies`: list of objects.
+    /// `Policies`: Adds or updates an inline policy document that is embedded in the specified IAM
+    /// role.
     public var policies: [Policy]?
 
-    /// `RoleName`: string.
+    /// `RoleName`: A name for the IAM role, up to 64 characters in length.
     /// Changing it replaces the resource.
     public var roleName: Value?
 
-    /// `Tags`: list of tags.
+    /// `Tags`: A list of tags that are attached to the role.
     public var tags: [CfnTag]?
 
     /// Creates an `AWS::IAM::Role` as the child `id` of `scope`.
@@ -87,19 +91,21 @@ extension IAM {
       return p
     }
 
-    /// The `Arn` attribute: `Fn::GetAtt`.
+    /// `Arn` (`Fn::GetAtt`): Returns the Amazon Resource Name (ARN) for the role.
     public var attrArn: Value { getAtt("Arn") }
 
-    /// The `RoleId` attribute: `Fn::GetAtt`.
+    /// `RoleId` (`Fn::GetAtt`): Returns the stable and unique string identifying the role.
     public var attrRoleId: Value { getAtt("RoleId") }
 
+    /// Contains information about an attached policy.
+    ///
     /// A property type of `AWS::IAM::Role` (`definitions/Policy`).
     public struct Policy: ValueConvertible {
-      /// `PolicyDocument`: object or string.
+      /// `PolicyDocument`: The entire contents of the policy that defines permissions.
       /// Required.
       public var policyDocument: Value
 
-      /// `PolicyName`: string.
+      /// `PolicyName`: The friendly name (not ARN) identifying the policy.
       /// Required.
       public var policyName: Value
 

@@ -5,7 +5,8 @@
 import StackKit
 
 extension IAM {
-  /// The `AWS::IAM::RolePolicy` resource.
+  /// `AWS::IAM::RolePolicy`: Adds or updates an inline policy document that is embedded in the
+  /// specified IAM role.
   ///
   /// The primary identifier is `PolicyName`, `RoleName`; `Ref` returns it (parts joined with `|`).
   ///
@@ -16,14 +17,14 @@ extension IAM {
     /// Properties whose change replaces the resource (paths below `Properties`, `/` separated).
     public static let createOnlyProperties: [String] = ["PolicyName", "RoleName"]
 
-    /// `PolicyDocument`: object or string.
+    /// `PolicyDocument`: The policy document.
     public var policyDocument: Value?
 
-    /// `PolicyName`: string.
+    /// `PolicyName`: The name of the policy document.
     /// Required. Changing it replaces the resource.
     public var policyName: Value
 
-    /// `RoleName`: string.
+    /// `RoleName`: The name of the role to associate the policy with.
     /// Required. Changing it replaces the resource.
     public var roleName: Value
 

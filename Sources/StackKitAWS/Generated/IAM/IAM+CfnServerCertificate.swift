@@ -5,7 +5,7 @@
 import StackKit
 
 extension IAM {
-  /// The `AWS::IAM::ServerCertificate` resource.
+  /// `AWS::IAM::ServerCertificate`: Uploads a server certificate entity for the AWS account .
   ///
   /// `Ref` returns the `ServerCertificateName`.
   ///
@@ -21,26 +21,26 @@ extension IAM {
       "ServerCertificateName",
     ]
 
-    /// `CertificateBody`: string.
+    /// `CertificateBody`: The contents of the public key certificate.
     /// Changing it replaces the resource.
     public var certificateBody: Value?
 
-    /// `CertificateChain`: string.
+    /// `CertificateChain`: The contents of the public key certificate chain.
     /// Changing it replaces the resource.
     public var certificateChain: Value?
 
-    /// `Path`: string.
+    /// `Path`: The path for the server certificate.
     public var path: Value?
 
-    /// `PrivateKey`: string.
+    /// `PrivateKey`: The contents of the private key in PEM-encoded format.
     /// Changing it replaces the resource.
     public var privateKey: SecretValue?
 
-    /// `ServerCertificateName`: string.
+    /// `ServerCertificateName`: The name for the server certificate.
     /// Changing it replaces the resource.
     public var serverCertificateName: Value?
 
-    /// `Tags`: list of tags.
+    /// `Tags`: A list of tags that are attached to the server certificate.
     public var tags: [CfnTag]?
 
     /// Creates an `AWS::IAM::ServerCertificate` as the child `id` of `scope`.
@@ -74,7 +74,8 @@ extension IAM {
       return p
     }
 
-    /// The `Arn` attribute: `Fn::GetAtt`.
+    /// `Arn` (`Fn::GetAtt`): Returns the Amazon Resource Name (ARN) for the specified
+    /// `AWS::IAM::ServerCertificate` resource.
     public var attrArn: Value { getAtt("Arn") }
   }
 }

@@ -5,7 +5,7 @@
 import StackKit
 
 extension IAM {
-  /// The `AWS::IAM::ServiceLinkedRole` resource.
+  /// `AWS::IAM::ServiceLinkedRole`: Creates an IAM role that is linked to a specific AWS service.
   ///
   /// `Ref` returns the `RoleName`.
   ///
@@ -16,15 +16,16 @@ extension IAM {
     /// Properties whose change replaces the resource (paths below `Properties`, `/` separated).
     public static let createOnlyProperties: [String] = ["AWSServiceName", "CustomSuffix"]
 
-    /// `AWSServiceName`: string.
+    /// `AWSServiceName`: The service principal for the AWS service to which this role is attached.
     /// Changing it replaces the resource.
     public var awsServiceName: Value?
 
-    /// `CustomSuffix`: string.
+    /// `CustomSuffix`: A string that you provide, which is combined with the service-provided
+    /// prefix to form the complete role name.
     /// Changing it replaces the resource.
     public var customSuffix: Value?
 
-    /// `Description`: string.
+    /// `Description`: The description of the role.
     public var description: Value?
 
     /// Creates an `AWS::IAM::ServiceLinkedRole` as the child `id` of `scope`.
@@ -49,7 +50,7 @@ extension IAM {
       return p
     }
 
-    /// The `RoleName` attribute: `Fn::GetAtt`.
+    /// `RoleName` (`Fn::GetAtt`): Returns the friendly name that identifies the role.
     public var attrRoleName: Value { getAtt("RoleName") }
   }
 }

@@ -5,7 +5,7 @@
 import StackKit
 
 extension IAM {
-  /// The `AWS::IAM::User` resource.
+  /// `AWS::IAM::User`: Creates a new IAM user for your AWS account .
   ///
   /// `Ref` returns the `UserName`.
   ///
@@ -16,28 +16,31 @@ extension IAM {
     /// Properties whose change replaces the resource (paths below `Properties`, `/` separated).
     public static let createOnlyProperties: [String] = ["UserName"]
 
-    /// `Groups`: list of strings.
+    /// `Groups`: A list of group names to which you want to add the user.
     public var groups: Value?
 
-    /// `LoginProfile`: object.
+    /// `LoginProfile`: Creates a password for the specified IAM user.
     public var loginProfile: LoginProfile?
 
-    /// `ManagedPolicyArns`: list of strings.
+    /// `ManagedPolicyArns`: A list of Amazon Resource Names (ARNs) of the IAM managed policies
+    /// that you want to attach to the user.
     public var managedPolicyArns: Value?
 
-    /// `Path`: string.
+    /// `Path`: The path for the user name.
     public var path: Value?
 
-    /// `PermissionsBoundary`: string.
+    /// `PermissionsBoundary`: The ARN of the managed policy that is used to set the permissions
+    /// boundary for the user.
     public var permissionsBoundary: Value?
 
-    /// `Policies`: list of objects.
+    /// `Policies`: Adds or updates an inline policy document that is embedded in the specified IAM
+    /// user.
     public var policies: [Policy]?
 
-    /// `Tags`: list of tags.
+    /// `Tags`: A list of tags that you want to attach to the new user.
     public var tags: [CfnTag]?
 
-    /// `UserName`: string.
+    /// `UserName`: The name of the user to create.
     /// Changing it replaces the resource.
     public var userName: Value?
 
@@ -78,16 +81,21 @@ extension IAM {
       return p
     }
 
-    /// The `Arn` attribute: `Fn::GetAtt`.
+    /// `Arn` (`Fn::GetAtt`): Returns the Amazon Resource Name (ARN) for the specified
+    /// `AWS::IAM::User` resource.
     public var attrArn: Value { getAtt("Arn") }
 
+    /// Creates a password for the specified user, giving the user the ability to access AWS
+    /// services through the AWS Management Console .
+    ///
     /// A property type of `AWS::IAM::User` (`definitions/LoginProfile`).
     public struct LoginProfile: ValueConvertible {
-      /// `Password`: string.
+      /// `Password`: The user's password.
       /// Required.
       public var password: SecretValue
 
-      /// `PasswordResetRequired`: boolean.
+      /// `PasswordResetRequired`: Specifies whether the user is required to set a new password on
+      /// next sign-in.
       public var passwordResetRequired: Value?
 
       /// Creates the property value; set fields render in alphabetical order.
@@ -104,13 +112,15 @@ extension IAM {
       }
     }
 
+    /// Contains information about an attached policy.
+    ///
     /// A property type of `AWS::IAM::User` (`definitions/Policy`).
     public struct Policy: ValueConvertible {
-      /// `PolicyDocument`: object or string.
+      /// `PolicyDocument`: The entire contents of the policy that defines permissions.
       /// Required.
       public var policyDocument: Value
 
-      /// `PolicyName`: string.
+      /// `PolicyName`: The friendly name (not ARN) identifying the policy.
       /// Required.
       public var policyName: Value
 

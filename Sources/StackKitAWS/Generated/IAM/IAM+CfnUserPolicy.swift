@@ -5,7 +5,8 @@
 import StackKit
 
 extension IAM {
-  /// The `AWS::IAM::UserPolicy` resource.
+  /// `AWS::IAM::UserPolicy`: Adds or updates an inline policy document that is embedded in the
+  /// specified IAM user.
   ///
   /// The primary identifier is `PolicyName`, `UserName`; `Ref` returns it (parts joined with `|`).
   ///
@@ -16,14 +17,14 @@ extension IAM {
     /// Properties whose change replaces the resource (paths below `Properties`, `/` separated).
     public static let createOnlyProperties: [String] = ["PolicyName", "UserName"]
 
-    /// `PolicyDocument`: object or string.
+    /// `PolicyDocument`: The policy document.
     public var policyDocument: Value?
 
-    /// `PolicyName`: string.
+    /// `PolicyName`: The name of the policy document.
     /// Required. Changing it replaces the resource.
     public var policyName: Value
 
-    /// `UserName`: string.
+    /// `UserName`: The name of the user to associate the policy with.
     /// Required. Changing it replaces the resource.
     public var userName: Value
 

@@ -5,7 +5,7 @@
 import StackKit
 
 extension IAM {
-  /// The `AWS::IAM::UserToGroupAddition` resource.
+  /// `AWS::IAM::UserToGroupAddition`: Adds the specified user to the specified group.
   ///
   /// `Ref` returns the `Id`.
   ///
@@ -16,11 +16,11 @@ extension IAM {
     /// Properties whose change replaces the resource (paths below `Properties`, `/` separated).
     public static let createOnlyProperties: [String] = []
 
-    /// `GroupName`: string.
+    /// `GroupName`: The name of the group to update.
     /// Required.
     public var groupName: Value
 
-    /// `Users`: list of strings.
+    /// `Users`: A list of the names of the users that you want to add to the group.
     /// Required.
     public var users: Value
 
@@ -38,7 +38,7 @@ extension IAM {
       return p
     }
 
-    /// The `Id` attribute: `Fn::GetAtt`.
+    /// `Id` (`Fn::GetAtt`): The stable and unique string identifying the group.
     public var attrId: Value { getAtt("Id") }
   }
 }

@@ -5,7 +5,7 @@
 import StackKit
 
 extension IAM {
-  /// The `AWS::IAM::VirtualMFADevice` resource.
+  /// `AWS::IAM::VirtualMFADevice`: Creates a new virtual MFA device for the AWS account .
   ///
   /// `Ref` returns the `SerialNumber`.
   ///
@@ -16,18 +16,18 @@ extension IAM {
     /// Properties whose change replaces the resource (paths below `Properties`, `/` separated).
     public static let createOnlyProperties: [String] = ["Path", "VirtualMfaDeviceName"]
 
-    /// `Path`: string.
+    /// `Path`: The path for the virtual MFA device.
     /// Changing it replaces the resource.
     public var path: Value?
 
-    /// `Tags`: list of tags.
+    /// `Tags`: A list of tags that you want to attach to the new IAM virtual MFA device.
     public var tags: [CfnTag]?
 
-    /// `Users`: list of strings.
+    /// `Users`: The IAM user associated with this virtual MFA device.
     /// Required.
     public var users: Value
 
-    /// `VirtualMfaDeviceName`: string.
+    /// `VirtualMfaDeviceName`: The name of the virtual MFA device, which must be unique.
     /// Changing it replaces the resource.
     public var virtualMfaDeviceName: Value?
 
@@ -56,7 +56,8 @@ extension IAM {
       return p
     }
 
-    /// The `SerialNumber` attribute: `Fn::GetAtt`.
+    /// `SerialNumber` (`Fn::GetAtt`): Returns the serial number for the specified
+    /// `AWS::IAM::VirtualMFADevice` resource.
     public var attrSerialNumber: Value { getAtt("SerialNumber") }
   }
 }

@@ -5,7 +5,8 @@
 import StackKit
 
 extension KMS {
-  /// The `AWS::KMS::Alias` resource.
+  /// `AWS::KMS::Alias`: The `AWS::KMS::Alias` resource specifies a display name for a [KMS
+  /// key](https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#kms_keys) .
   ///
   /// `Ref` returns the `AliasName`.
   ///
@@ -16,11 +17,12 @@ extension KMS {
     /// Properties whose change replaces the resource (paths below `Properties`, `/` separated).
     public static let createOnlyProperties: [String] = ["AliasName"]
 
-    /// `AliasName`: string.
+    /// `AliasName`: Specifies the alias name.
     /// Required. Changing it replaces the resource.
     public var aliasName: Value
 
-    /// `TargetKeyId`: string.
+    /// `TargetKeyId`: Associates the alias with the specified [customer managed
+    /// key](https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#customer-cmk) .
     /// Required.
     public var targetKeyId: Value
 

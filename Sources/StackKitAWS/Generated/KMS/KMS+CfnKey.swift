@@ -5,7 +5,9 @@
 import StackKit
 
 extension KMS {
-  /// The `AWS::KMS::Key` resource.
+  /// `AWS::KMS::Key`: The `AWS::KMS::Key` resource specifies an [KMS
+  /// key](https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#kms_keys) in AWS Key
+  /// Management Service .
   ///
   /// `Ref` returns the `KeyId`.
   ///
@@ -16,47 +18,52 @@ extension KMS {
     /// Properties whose change replaces the resource (paths below `Properties`, `/` separated).
     public static let createOnlyProperties: [String] = []
 
-    /// `BypassPolicyLockoutSafetyCheck`: boolean.
+    /// `BypassPolicyLockoutSafetyCheck`: Skips ("bypasses") the key policy lockout safety check.
     /// Default: `false`.
     public var bypassPolicyLockoutSafetyCheck: Value?
 
-    /// `Description`: string.
+    /// `Description`: A description of the KMS key.
     public var description: Value?
 
-    /// `EnableKeyRotation`: boolean.
+    /// `EnableKeyRotation`: Enables automatic rotation of the key material for the specified KMS
+    /// key.
     public var enableKeyRotation: Value?
 
-    /// `Enabled`: boolean.
+    /// `Enabled`: Specifies whether the KMS key is enabled.
     public var enabled: Value?
 
-    /// `KeyPolicy`: object or string.
+    /// `KeyPolicy`: The key policy to attach to the KMS key.
     public var keyPolicy: Value?
 
-    /// `KeySpec`: string enum.
+    /// `KeySpec`: Specifies the type of KMS key to create.
     /// Default: `SYMMETRIC_DEFAULT`.
     public var keySpec: KeySpec?
 
-    /// `KeyUsage`: string enum.
+    /// `KeyUsage`: Determines the [cryptographic
+    /// operations](https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#cryptographic-operations)
+    /// for which you can use the KMS key.
     /// Default: `ENCRYPT_DECRYPT`.
     public var keyUsage: KeyUsage?
 
-    /// `MultiRegion`: boolean.
+    /// `MultiRegion`: Creates a multi-Region primary key that you can replicate in other AWS
+    /// Regions .
     /// Default: `false`.
     public var multiRegion: Value?
 
-    /// `Origin`: string enum.
+    /// `Origin`: The source of the key material for the KMS key.
     /// Default: `AWS_KMS`.
     public var origin: Origin?
 
-    /// `PendingWindowInDays`: integer.
+    /// `PendingWindowInDays`: Specifies the number of days in the waiting period before AWS
+    /// deletes a KMS key that has been removed from a CloudFormation stack.
     /// From 7 to 30.
     public var pendingWindowInDays: Value?
 
-    /// `RotationPeriodInDays`: integer.
+    /// `RotationPeriodInDays`: Specifies a custom period of time between each rotation date.
     /// From 90 to 2560. Default: `365`.
     public var rotationPeriodInDays: Value?
 
-    /// `Tags`: list of tags.
+    /// `Tags`: Assigns one or more tags to the replica key.
     public var tags: [CfnTag]?
 
     /// Creates an `AWS::KMS::Key` as the child `id` of `scope`.
@@ -108,10 +115,12 @@ extension KMS {
       return p
     }
 
-    /// The `Arn` attribute: `Fn::GetAtt`.
+    /// `Arn` (`Fn::GetAtt`): The Amazon Resource Name (ARN) of the KMS key, such as
+    /// `arn:aws:kms:us-west-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab` .
     public var attrArn: Value { getAtt("Arn") }
 
-    /// The `KeyId` attribute: `Fn::GetAtt`.
+    /// `KeyId` (`Fn::GetAtt`): The key ID of the KMS key, such as
+    /// `1234abcd-12ab-34cd-56ef-1234567890ab` .
     public var attrKeyId: Value { getAtt("KeyId") }
 
     /// The allowed values of `KeySpec` in `AWS::KMS::Key`; any other string or a token can be

@@ -5,7 +5,8 @@
 import StackKit
 
 extension KMS {
-  /// The `AWS::KMS::ReplicaKey` resource.
+  /// `AWS::KMS::ReplicaKey`: The `AWS::KMS::ReplicaKey` resource specifies a multi-Region replica
+  /// key that is based on a multi-Region primary key.
   ///
   /// `Ref` returns the `KeyId`.
   ///
@@ -16,25 +17,26 @@ extension KMS {
     /// Properties whose change replaces the resource (paths below `Properties`, `/` separated).
     public static let createOnlyProperties: [String] = ["PrimaryKeyArn"]
 
-    /// `Description`: string.
+    /// `Description`: A description of the KMS key.
     public var description: Value?
 
-    /// `Enabled`: boolean.
+    /// `Enabled`: Specifies whether the replica key is enabled.
     public var enabled: Value?
 
-    /// `KeyPolicy`: object or string.
+    /// `KeyPolicy`: The key policy that authorizes use of the replica key.
     /// Required.
     public var keyPolicy: Value
 
-    /// `PendingWindowInDays`: integer.
+    /// `PendingWindowInDays`: Specifies the number of days in the waiting period before AWS
+    /// deletes a replica key that has been removed from a CloudFormation stack.
     /// From 7 to 30.
     public var pendingWindowInDays: Value?
 
-    /// `PrimaryKeyArn`: string.
+    /// `PrimaryKeyArn`: Specifies the multi-Region primary key to replicate.
     /// Required. Changing it replaces the resource.
     public var primaryKeyArn: Value
 
-    /// `Tags`: list of tags.
+    /// `Tags`: Assigns one or more tags to the replica key.
     public var tags: [CfnTag]?
 
     /// Creates an `AWS::KMS::ReplicaKey` as the child `id` of `scope`.
@@ -68,10 +70,12 @@ extension KMS {
       return p
     }
 
-    /// The `Arn` attribute: `Fn::GetAtt`.
+    /// `Arn` (`Fn::GetAtt`): The Amazon Resource Name (ARN) of the replica key, such as
+    /// `arn:aws:kms:us-west-2:111122223333:key/mrk-1234abcd12ab34cd56ef1234567890ab` .
     public var attrArn: Value { getAtt("Arn") }
 
-    /// The `KeyId` attribute: `Fn::GetAtt`.
+    /// `KeyId` (`Fn::GetAtt`): The key ID of the replica key, such as
+    /// `mrk-1234abcd12ab34cd56ef1234567890ab` .
     public var attrKeyId: Value { getAtt("KeyId") }
   }
 }

@@ -5,7 +5,9 @@
 import StackKit
 
 extension Lambda {
-  /// The `AWS::Lambda::Alias` resource.
+  /// `AWS::Lambda::Alias`: The `AWS::Lambda::Alias` resource creates an
+  /// [alias](https://docs.aws.amazon.com/lambda/latest/dg/configuration-aliases.html) for a Lambda
+  /// function version.
   ///
   /// `Ref` returns the `AliasArn`.
   ///
@@ -16,25 +18,29 @@ extension Lambda {
     /// Properties whose change replaces the resource (paths below `Properties`, `/` separated).
     public static let createOnlyProperties: [String] = ["FunctionName", "Name"]
 
-    /// `Description`: string.
+    /// `Description`: A description of the alias.
     public var description: Value?
 
-    /// `FunctionName`: string.
+    /// `FunctionName`: The name or ARN of the Lambda function.
     /// Required. Changing it replaces the resource.
     public var functionName: Value
 
-    /// `FunctionVersion`: string.
+    /// `FunctionVersion`: The function version that the alias invokes.
     /// Required.
     public var functionVersion: Value
 
-    /// `Name`: string.
+    /// `Name`: The name of the alias.
     /// Required. Changing it replaces the resource.
     public var name: Value
 
-    /// `ProvisionedConcurrencyConfig`: object.
+    /// `ProvisionedConcurrencyConfig`: Specifies a [provisioned
+    /// concurrency](https://docs.aws.amazon.com/lambda/latest/dg/configuration-concurrency.html)
+    /// configuration for a function's alias.
     public var provisionedConcurrencyConfig: ProvisionedConcurrencyConfiguration?
 
-    /// `RoutingConfig`: object.
+    /// `RoutingConfig`: The [routing
+    /// configuration](https://docs.aws.amazon.com/lambda/latest/dg/lambda-traffic-shifting-using-aliases.html)
+    /// of the alias.
     public var routingConfig: AliasRoutingConfiguration?
 
     /// Creates an `AWS::Lambda::Alias` as the child `id` of `scope`.
@@ -70,12 +76,17 @@ extension Lambda {
       return p
     }
 
-    /// The `AliasArn` attribute: `Fn::GetAtt`.
+    /// `AliasArn` (`Fn::GetAtt`): The Amazon Resource Name (ARN) of the alias.
     public var attrAliasArn: Value { getAtt("AliasArn") }
 
+    /// The
+    /// [traffic-shifting](https://docs.aws.amazon.com/lambda/latest/dg/lambda-traffic-shifting-using-aliases.html)
+    /// configuration of a Lambda function alias.
+    ///
     /// A property type of `AWS::Lambda::Alias` (`definitions/AliasRoutingConfiguration`).
     public struct AliasRoutingConfiguration: ValueConvertible {
-      /// `AdditionalVersionWeights`: list of objects.
+      /// `AdditionalVersionWeights`: The second version, and the percentage of traffic that's
+      /// routed to it.
       public var additionalVersionWeights: [VersionWeight]?
 
       /// Creates the property value; set fields render in alphabetical order.
@@ -90,10 +101,13 @@ extension Lambda {
       }
     }
 
+    /// A provisioned concurrency configuration for a function's alias.
+    ///
     /// A property type of `AWS::Lambda::Alias`
     /// (`definitions/ProvisionedConcurrencyConfiguration`).
     public struct ProvisionedConcurrencyConfiguration: ValueConvertible {
-      /// `ProvisionedConcurrentExecutions`: integer.
+      /// `ProvisionedConcurrentExecutions`: The amount of provisioned concurrency to allocate for
+      /// the alias.
       /// Required.
       public var provisionedConcurrentExecutions: Value
 
@@ -109,13 +123,17 @@ extension Lambda {
       }
     }
 
+    /// The
+    /// [traffic-shifting](https://docs.aws.amazon.com/lambda/latest/dg/lambda-traffic-shifting-using-aliases.html)
+    /// configuration of a Lambda function alias.
+    ///
     /// A property type of `AWS::Lambda::Alias` (`definitions/VersionWeight`).
     public struct VersionWeight: ValueConvertible {
-      /// `FunctionVersion`: string.
+      /// `FunctionVersion`: The qualifier of the second version.
       /// Required.
       public var functionVersion: Value
 
-      /// `FunctionWeight`: number.
+      /// `FunctionWeight`: The percentage of traffic that the alias routes to the second version.
       /// Required.
       public var functionWeight: Value
 

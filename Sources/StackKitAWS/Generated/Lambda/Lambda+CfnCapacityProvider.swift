@@ -5,7 +5,8 @@
 import StackKit
 
 extension Lambda {
-  /// The `AWS::Lambda::CapacityProvider` resource.
+  /// `AWS::Lambda::CapacityProvider`: Creates a capacity provider that manages compute resources
+  /// for Lambda functions.
   ///
   /// `Ref` returns the `CapacityProviderName`.
   ///
@@ -26,25 +27,26 @@ extension Lambda {
     /// Changing it replaces the resource.
     public var capacityProviderName: Value?
 
-    /// `CapacityProviderScalingConfig`: object.
+    /// `CapacityProviderScalingConfig`: The scaling configuration for the capacity provider.
     public var capacityProviderScalingConfig: CapacityProviderScalingConfig?
 
-    /// `InstanceRequirements`: object.
+    /// `InstanceRequirements`: The instance requirements for compute resources managed by the
+    /// capacity provider.
     /// Changing it replaces the resource.
     public var instanceRequirements: InstanceRequirements?
 
-    /// `KmsKeyArn`: string.
+    /// `KmsKeyArn`: The ARN of the KMS key used to encrypt the capacity provider's resources.
     /// Changing it replaces the resource.
     public var kmsKeyArn: Value?
 
-    /// `PermissionsConfig`: object.
+    /// `PermissionsConfig`: The permissions configuration for the capacity provider.
     /// Required. Changing it replaces the resource.
     public var permissionsConfig: CapacityProviderPermissionsConfig
 
-    /// `Tags`: list of tags.
+    /// `Tags`: A key-value pair that provides metadata for the capacity provider.
     public var tags: [CfnTag]?
 
-    /// `VpcConfig`: object.
+    /// `VpcConfig`: The VPC configuration for the capacity provider.
     /// Required. Changing it replaces the resource.
     public var vpcConfig: CapacityProviderVpcConfig
 
@@ -87,13 +89,17 @@ extension Lambda {
     /// The `Arn` attribute: `Fn::GetAtt`.
     public var attrArn: Value { getAtt("Arn") }
 
-    /// The `State` attribute: `Fn::GetAtt`.
+    /// `State` (`Fn::GetAtt`): The current state of the capacity provider.
     public var attrState: Value { getAtt("State") }
 
+    /// Configuration that specifies the permissions required for the capacity provider to manage
+    /// compute resources.
+    ///
     /// A property type of `AWS::Lambda::CapacityProvider`
     /// (`definitions/CapacityProviderPermissionsConfig`).
     public struct CapacityProviderPermissionsConfig: ValueConvertible {
-      /// `CapacityProviderOperatorRoleArn`: string.
+      /// `CapacityProviderOperatorRoleArn`: The ARN of the IAM role that the capacity provider
+      /// uses to manage compute instances and other AWS resources.
       /// Required.
       public var capacityProviderOperatorRoleArn: Value
 
@@ -127,17 +133,22 @@ extension Lambda {
       }
     }
 
+    /// Configuration that defines how the capacity provider scales compute instances based on
+    /// demand and policies.
+    ///
     /// A property type of `AWS::Lambda::CapacityProvider`
     /// (`definitions/CapacityProviderScalingConfig`).
     public struct CapacityProviderScalingConfig: ValueConvertible {
-      /// `MaxVCpuCount`: integer.
+      /// `MaxVCpuCount`: The maximum number of vCPUs that the capacity provider can provision
+      /// across all compute instances.
       /// From 2 to 15000.
       public var maxVCpuCount: Value?
 
-      /// `ScalingMode`: string enum.
+      /// `ScalingMode`: The scaling mode that determines how the capacity provider responds to
+      /// changes in demand.
       public var scalingMode: CapacityProviderScalingMode?
 
-      /// `ScalingPolicies`: list of objects.
+      /// `ScalingPolicies`: A list of target tracking scaling policies for the capacity provider.
       public var scalingPolicies: [TargetTrackingScalingPolicy]?
 
       /// Creates the property value; set fields render in alphabetical order.
@@ -177,14 +188,18 @@ extension Lambda {
       public static var manual: Self { Self(.string("Manual")) }
     }
 
+    /// VPC configuration that specifies the network settings for compute instances managed by the
+    /// capacity provider.
+    ///
     /// A property type of `AWS::Lambda::CapacityProvider`
     /// (`definitions/CapacityProviderVpcConfig`).
     public struct CapacityProviderVpcConfig: ValueConvertible {
-      /// `SecurityGroupIds`: list of strings.
+      /// `SecurityGroupIds`: A list of security group IDs that control network access for compute
+      /// instances managed by the capacity provider.
       /// Required.
       public var securityGroupIds: Value
 
-      /// `SubnetIds`: list of strings.
+      /// `SubnetIds`: A list of subnet IDs where the capacity provider launches compute instances.
       /// Required.
       public var subnetIds: Value
 
@@ -202,16 +217,21 @@ extension Lambda {
       }
     }
 
+    /// Specifications that define the characteristics and constraints for compute instances used
+    /// by the capacity provider.
+    ///
     /// A property type of `AWS::Lambda::CapacityProvider` (`definitions/InstanceRequirements`).
     public struct InstanceRequirements: ValueConvertible {
-      /// `AllowedInstanceTypes`: list of strings.
+      /// `AllowedInstanceTypes`: A list of EC2 instance types that the capacity provider is
+      /// allowed to use.
       public var allowedInstanceTypes: Value?
 
-      /// `Architectures`: list of string enum items.
+      /// `Architectures`: A list of supported CPU architectures for compute instances.
       /// Allowed values: `x86_64`, `arm64`.
       public var architectures: Value?
 
-      /// `ExcludedInstanceTypes`: list of strings.
+      /// `ExcludedInstanceTypes`: A list of EC2 instance types that the capacity provider should
+      /// not use, even if they meet other requirements.
       public var excludedInstanceTypes: Value?
 
       /// Creates the property value; set fields render in alphabetical order.
@@ -234,14 +254,18 @@ extension Lambda {
       }
     }
 
+    /// A scaling policy for the capacity provider that automatically adjusts capacity to maintain
+    /// a target value for a specific metric.
+    ///
     /// A property type of `AWS::Lambda::CapacityProvider`
     /// (`definitions/TargetTrackingScalingPolicy`).
     public struct TargetTrackingScalingPolicy: ValueConvertible {
-      /// `PredefinedMetricType`: string enum.
+      /// `PredefinedMetricType`: The predefined metric type to track for scaling decisions.
       /// Required.
       public var predefinedMetricType: CapacityProviderPredefinedMetricType
 
-      /// `TargetValue`: number.
+      /// `TargetValue`: The target value for the metric that the scaling policy attempts to
+      /// maintain through scaling actions.
       /// Required. From 0 to 100.
       public var targetValue: Value
 

@@ -5,7 +5,8 @@
 import StackKit
 
 extension Lambda {
-  /// The `AWS::Lambda::CodeSigningConfig` resource.
+  /// `AWS::Lambda::CodeSigningConfig`: Details about a [Code signing
+  /// configuration](https://docs.aws.amazon.com/lambda/latest/dg/configuration-codesigning.html) .
   ///
   /// `Ref` returns the `CodeSigningConfigArn`.
   ///
@@ -16,17 +17,18 @@ extension Lambda {
     /// Properties whose change replaces the resource (paths below `Properties`, `/` separated).
     public static let createOnlyProperties: [String] = []
 
-    /// `AllowedPublishers`: object.
+    /// `AllowedPublishers`: List of allowed publishers.
     /// Required.
     public var allowedPublishers: AllowedPublishers
 
-    /// `CodeSigningPolicies`: object.
+    /// `CodeSigningPolicies`: The code signing policy controls the validation failure action for
+    /// signature mismatch or expiry.
     public var codeSigningPolicies: CodeSigningPolicies?
 
-    /// `Description`: string.
+    /// `Description`: Code signing configuration description.
     public var description: Value?
 
-    /// `Tags`: list of tags.
+    /// `Tags`: A list of tags to add to the code signing configuration.
     public var tags: [CfnTag]?
 
     /// Creates an `AWS::Lambda::CodeSigningConfig` as the child `id` of `scope`.
@@ -54,15 +56,19 @@ extension Lambda {
       return p
     }
 
-    /// The `CodeSigningConfigArn` attribute: `Fn::GetAtt`.
+    /// `CodeSigningConfigArn` (`Fn::GetAtt`): The Amazon Resource Name (ARN) of the code signing
+    /// configuration.
     public var attrCodeSigningConfigArn: Value { getAtt("CodeSigningConfigArn") }
 
-    /// The `CodeSigningConfigId` attribute: `Fn::GetAtt`.
+    /// `CodeSigningConfigId` (`Fn::GetAtt`): The code signing configuration ID.
     public var attrCodeSigningConfigId: Value { getAtt("CodeSigningConfigId") }
 
+    /// List of signing profiles that can sign a code package.
+    ///
     /// A property type of `AWS::Lambda::CodeSigningConfig` (`definitions/AllowedPublishers`).
     public struct AllowedPublishers: ValueConvertible {
-      /// `SigningProfileVersionArns`: list of strings.
+      /// `SigningProfileVersionArns`: The Amazon Resource Name (ARN) for each of the signing
+      /// profiles.
       /// Required.
       public var signingProfileVersionArns: Value
 
@@ -78,9 +84,14 @@ extension Lambda {
       }
     }
 
+    /// Code signing configuration
+    /// [policies](https://docs.aws.amazon.com/lambda/latest/dg/configuration-codesigning.html#config-codesigning-policies)
+    /// specify the validation failure action for signature mismatch or expiry.
+    ///
     /// A property type of `AWS::Lambda::CodeSigningConfig` (`definitions/CodeSigningPolicies`).
     public struct CodeSigningPolicies: ValueConvertible {
-      /// `UntrustedArtifactOnDeployment`: string enum.
+      /// `UntrustedArtifactOnDeployment`: Code signing configuration policy for deployment
+      /// validation failure.
       /// Required. Default: `Warn`.
       public var untrustedArtifactOnDeployment: UntrustedArtifactOnDeployment
 

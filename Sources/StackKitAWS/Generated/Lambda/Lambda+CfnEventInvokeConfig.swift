@@ -5,7 +5,10 @@
 import StackKit
 
 extension Lambda {
-  /// The `AWS::Lambda::EventInvokeConfig` resource.
+  /// `AWS::Lambda::EventInvokeConfig`: The `AWS::Lambda::EventInvokeConfig` resource configures
+  /// options for [asynchronous
+  /// invocation](https://docs.aws.amazon.com/lambda/latest/dg/invocation-async.html) on a version
+  /// or an alias.
   ///
   /// The primary identifier is `FunctionName`, `Qualifier`; `Ref` returns it (parts joined with
   /// `|`).
@@ -17,22 +20,25 @@ extension Lambda {
     /// Properties whose change replaces the resource (paths below `Properties`, `/` separated).
     public static let createOnlyProperties: [String] = ["FunctionName", "Qualifier"]
 
-    /// `DestinationConfig`: object.
+    /// `DestinationConfig`: A destination for events after they have been sent to a function for
+    /// processing.
     public var destinationConfig: DestinationConfig?
 
-    /// `FunctionName`: string.
+    /// `FunctionName`: The name of the Lambda function.
     /// Required. Changing it replaces the resource.
     public var functionName: Value
 
-    /// `MaximumEventAgeInSeconds`: integer.
+    /// `MaximumEventAgeInSeconds`: The maximum age of a request that Lambda sends to a function
+    /// for processing.
     /// From 60 to 21600.
     public var maximumEventAgeInSeconds: Value?
 
-    /// `MaximumRetryAttempts`: integer.
+    /// `MaximumRetryAttempts`: The maximum number of times to retry when the function returns an
+    /// error.
     /// From 0 to 2.
     public var maximumRetryAttempts: Value?
 
-    /// `Qualifier`: string.
+    /// `Qualifier`: The identifier of a version or alias.
     /// Required. Changing it replaces the resource.
     public var qualifier: Value
 
@@ -64,12 +70,15 @@ extension Lambda {
       return p
     }
 
+    /// A configuration object that specifies the destination of an event after Lambda processes
+    /// it.
+    ///
     /// A property type of `AWS::Lambda::EventInvokeConfig` (`definitions/DestinationConfig`).
     public struct DestinationConfig: ValueConvertible {
-      /// `OnFailure`: object.
+      /// `OnFailure`: The destination configuration for failed invocations.
       public var onFailure: OnFailure?
 
-      /// `OnSuccess`: object.
+      /// `OnSuccess`: The destination configuration for successful invocations.
       public var onSuccess: OnSuccess?
 
       /// Creates the property value; set fields render in alphabetical order.
@@ -86,9 +95,11 @@ extension Lambda {
       }
     }
 
+    /// A destination for events that failed processing.
+    ///
     /// A property type of `AWS::Lambda::EventInvokeConfig` (`definitions/OnFailure`).
     public struct OnFailure: ValueConvertible {
-      /// `Destination`: string.
+      /// `Destination`: The Amazon Resource Name (ARN) of the destination resource.
       /// Required.
       public var destination: Value
 
@@ -104,9 +115,11 @@ extension Lambda {
       }
     }
 
+    /// A destination for events that were processed successfully.
+    ///
     /// A property type of `AWS::Lambda::EventInvokeConfig` (`definitions/OnSuccess`).
     public struct OnSuccess: ValueConvertible {
-      /// `Destination`: string.
+      /// `Destination`: The Amazon Resource Name (ARN) of the destination resource.
       /// Required.
       public var destination: Value
 

@@ -5,7 +5,8 @@
 import StackKit
 
 extension Lambda {
-  /// The `AWS::Lambda::EventSourceMapping` resource.
+  /// `AWS::Lambda::EventSourceMapping`: The `AWS::Lambda::EventSourceMapping` resource creates a
+  /// mapping between an event source and an AWS Lambda function.
   ///
   /// `Ref` returns the `Id`.
   ///
@@ -21,99 +22,119 @@ extension Lambda {
       "StartingPositionTimestamp",
     ]
 
-    /// `AmazonManagedKafkaEventSourceConfig`: object.
+    /// `AmazonManagedKafkaEventSourceConfig`: Specific configuration settings for an Amazon
+    /// Managed Streaming for Apache Kafka (Amazon MSK) event source.
     public var amazonManagedKafkaEventSourceConfig: AmazonManagedKafkaEventSourceConfig?
 
-    /// `BatchSize`: integer.
+    /// `BatchSize`: The maximum number of records in each batch that Lambda pulls from your stream
+    /// or queue and sends to your function.
     /// From 1 to 10000.
     public var batchSize: Value?
 
-    /// `BisectBatchOnFunctionError`: boolean.
+    /// `BisectBatchOnFunctionError`: (Kinesis and DynamoDB Streams only) If the function returns
+    /// an error, split the batch in two and retry.
     public var bisectBatchOnFunctionError: Value?
 
-    /// `DestinationConfig`: object.
+    /// `DestinationConfig`: (Kinesis, DynamoDB Streams, Amazon MSK, and self-managed Apache Kafka)
+    /// A configuration object that specifies the destination of an event after Lambda processes
+    /// it.
     public var destinationConfig: DestinationConfig?
 
-    /// `DocumentDBEventSourceConfig`: object.
+    /// `DocumentDBEventSourceConfig`: Specific configuration settings for a DocumentDB event
+    /// source.
     public var documentDBEventSourceConfig: DocumentDBEventSourceConfig?
 
-    /// `Enabled`: boolean.
+    /// `Enabled`: When true, the event source mapping is active.
     public var enabled: Value?
 
-    /// `EventSourceArn`: string.
+    /// `EventSourceArn`: The Amazon Resource Name (ARN) of the event source.
     /// Changing it replaces the resource.
     public var eventSourceArn: Value?
 
-    /// `FilterCriteria`: object.
+    /// `FilterCriteria`: An object that defines the filter criteria that determine whether Lambda
+    /// should process an event.
     public var filterCriteria: FilterCriteria?
 
-    /// `FunctionName`: string.
+    /// `FunctionName`: The name or ARN of the Lambda function.
     /// Required.
     public var functionName: Value
 
-    /// `FunctionResponseTypes`: list of string enum items.
+    /// `FunctionResponseTypes`: (Kinesis, DynamoDB Streams, and SQS) A list of current response
+    /// type enums applied to the event source mapping.
     /// Allowed values: `ReportBatchItemFailures`.
     public var functionResponseTypes: Value?
 
-    /// `KmsKeyArn`: string.
+    /// `KmsKeyArn`: The ARN of the AWS Key Management Service ( AWS ) customer managed key that
+    /// Lambda uses to encrypt your function's [filter
+    /// criteria](https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventfiltering.html#filtering-basics)
+    /// .
     public var kmsKeyArn: Value?
 
-    /// `LoggingConfig`: object.
+    /// `LoggingConfig`: The function's Amazon CloudWatch Logs configuration settings.
     public var loggingConfig: LoggingConfig?
 
-    /// `MaximumBatchingWindowInSeconds`: integer.
+    /// `MaximumBatchingWindowInSeconds`: The maximum amount of time, in seconds, that Lambda
+    /// spends gathering records before invoking the function.
     /// From 0 to 300.
     public var maximumBatchingWindowInSeconds: Value?
 
-    /// `MaximumRecordAgeInSeconds`: integer.
+    /// `MaximumRecordAgeInSeconds`: (Kinesis, DynamoDB Streams, Amazon MSK, and self-managed
+    /// Apache Kafka) Discard records older than the specified age.
     /// From -1 to 604800.
     public var maximumRecordAgeInSeconds: Value?
 
-    /// `MaximumRetryAttempts`: integer.
+    /// `MaximumRetryAttempts`: (Kinesis, DynamoDB Streams, Amazon MSK, and self-managed Apache
+    /// Kafka) Discard records after the specified number of retries.
     /// From -1 to 10000.
     public var maximumRetryAttempts: Value?
 
-    /// `MetricsConfig`: object.
+    /// `MetricsConfig`: The metrics configuration for your event source.
     public var metricsConfig: MetricsConfig?
 
-    /// `ParallelizationFactor`: integer.
+    /// `ParallelizationFactor`: (Kinesis and DynamoDB Streams only) The number of batches to
+    /// process concurrently from each shard.
     /// From 1 to 10.
     public var parallelizationFactor: Value?
 
-    /// `ProvisionedPollerConfig`: object.
+    /// `ProvisionedPollerConfig`: (Amazon SQS, Amazon MSK, and self-managed Apache Kafka only) The
+    /// provisioned mode configuration for the event source.
     public var provisionedPollerConfig: ProvisionedPollerConfig?
 
-    /// `Queues`: list of strings.
+    /// `Queues`: (Amazon MQ) The name of the Amazon MQ broker destination queue to consume.
     public var queues: Value?
 
-    /// `ScalingConfig`: object.
+    /// `ScalingConfig`: This property is for Amazon SQS event sources only.
     public var scalingConfig: ScalingConfig?
 
-    /// `SelfManagedEventSource`: object.
+    /// `SelfManagedEventSource`: The self-managed Apache Kafka cluster for your event source.
     /// Changing it replaces the resource.
     public var selfManagedEventSource: SelfManagedEventSource?
 
-    /// `SelfManagedKafkaEventSourceConfig`: object.
+    /// `SelfManagedKafkaEventSourceConfig`: Specific configuration settings for a self-managed
+    /// Apache Kafka event source.
     public var selfManagedKafkaEventSourceConfig: SelfManagedKafkaEventSourceConfig?
 
-    /// `SourceAccessConfigurations`: list of objects.
+    /// `SourceAccessConfigurations`: An array of the authentication protocol, VPC components, or
+    /// virtual host to secure and define your event source.
     public var sourceAccessConfigurations: [SourceAccessConfiguration]?
 
-    /// `StartingPosition`: string.
+    /// `StartingPosition`: The position in a stream from which to start reading.
     /// Changing it replaces the resource.
     public var startingPosition: Value?
 
-    /// `StartingPositionTimestamp`: number.
+    /// `StartingPositionTimestamp`: With `StartingPosition` set to `AT_TIMESTAMP` , the time from
+    /// which to start reading, in Unix time seconds.
     /// Changing it replaces the resource.
     public var startingPositionTimestamp: Value?
 
-    /// `Tags`: list of tags.
+    /// `Tags`: A list of tags to add to the event source mapping.
     public var tags: [CfnTag]?
 
-    /// `Topics`: list of strings.
+    /// `Topics`: The name of the Kafka topic.
     public var topics: Value?
 
-    /// `TumblingWindowInSeconds`: integer.
+    /// `TumblingWindowInSeconds`: (Kinesis and DynamoDB Streams only) The duration in seconds of a
+    /// processing window for DynamoDB and Kinesis Streams event sources.
     /// From 0 to 900.
     public var tumblingWindowInSeconds: Value?
 
@@ -222,19 +243,23 @@ extension Lambda {
       return p
     }
 
-    /// The `EventSourceMappingArn` attribute: `Fn::GetAtt`.
+    /// `EventSourceMappingArn` (`Fn::GetAtt`): The Amazon Resource Name (ARN) of the event source
+    /// mapping.
     public var attrEventSourceMappingArn: Value { getAtt("EventSourceMappingArn") }
 
-    /// The `Id` attribute: `Fn::GetAtt`.
+    /// `Id` (`Fn::GetAtt`): The event source mapping's ID.
     public var attrId: Value { getAtt("Id") }
 
+    /// Specific configuration settings for an Amazon Managed Streaming for Apache Kafka (Amazon
+    /// MSK) event source.
+    ///
     /// A property type of `AWS::Lambda::EventSourceMapping`
     /// (`definitions/AmazonManagedKafkaEventSourceConfig`).
     public struct AmazonManagedKafkaEventSourceConfig: ValueConvertible {
-      /// `ConsumerGroupId`: string.
+      /// `ConsumerGroupId`: The identifier for the Kafka consumer group to join.
       public var consumerGroupId: Value?
 
-      /// `SchemaRegistryConfig`: object.
+      /// `SchemaRegistryConfig`: Specific configuration settings for a Kafka schema registry.
       public var schemaRegistryConfig: SchemaRegistryConfig?
 
       /// Creates the property value; set fields render in alphabetical order.
@@ -271,9 +296,12 @@ extension Lambda {
       public static var value: Self { Self(.string("VALUE")) }
     }
 
+    /// A configuration object that specifies the destination of an event after Lambda processes
+    /// it.
+    ///
     /// A property type of `AWS::Lambda::EventSourceMapping` (`definitions/DestinationConfig`).
     public struct DestinationConfig: ValueConvertible {
-      /// `OnFailure`: object.
+      /// `OnFailure`: The destination configuration for failed invocations.
       public var onFailure: OnFailure?
 
       /// Creates the property value; set fields render in alphabetical order.
@@ -288,16 +316,19 @@ extension Lambda {
       }
     }
 
+    /// Specific configuration settings for a DocumentDB event source.
+    ///
     /// A property type of `AWS::Lambda::EventSourceMapping`
     /// (`definitions/DocumentDBEventSourceConfig`).
     public struct DocumentDBEventSourceConfig: ValueConvertible {
-      /// `CollectionName`: string.
+      /// `CollectionName`: The name of the collection to consume within the database.
       public var collectionName: Value?
 
-      /// `DatabaseName`: string.
+      /// `DatabaseName`: The name of the database to consume within the DocumentDB cluster.
       public var databaseName: Value?
 
-      /// `FullDocument`: string enum.
+      /// `FullDocument`: Determines what DocumentDB sends to your event stream during document
+      /// update operations.
       public var fullDocument: FullDocument?
 
       /// Creates the property value; set fields render in alphabetical order.
@@ -320,9 +351,13 @@ extension Lambda {
       }
     }
 
+    /// The list of bootstrap servers for your Kafka brokers in the following format:
+    /// `"KafkaBootstrapServers": ["abc.xyz.com:xxxx","abc2.xyz.com:xxxx"]` .
+    ///
     /// A property type of `AWS::Lambda::EventSourceMapping` (`definitions/Endpoints`).
     public struct Endpoints: ValueConvertible {
-      /// `KafkaBootstrapServers`: list of strings.
+      /// `KafkaBootstrapServers`: The list of bootstrap servers for your Kafka brokers in the
+      /// following format: `"KafkaBootstrapServers": ["abc.xyz.com:xxxx","abc2.xyz.com:xxxx"]` .
       public var kafkaBootstrapServers: Value?
 
       /// Creates the property value; set fields render in alphabetical order.
@@ -354,9 +389,11 @@ extension Lambda {
       public static var source: Self { Self(.string("SOURCE")) }
     }
 
+    /// A structure within a `FilterCriteria` object that defines an event filtering pattern.
+    ///
     /// A property type of `AWS::Lambda::EventSourceMapping` (`definitions/Filter`).
     public struct Filter: ValueConvertible {
-      /// `Pattern`: string.
+      /// `Pattern`: A filter pattern.
       public var pattern: Value?
 
       /// Creates the property value; set fields render in alphabetical order.
@@ -371,9 +408,11 @@ extension Lambda {
       }
     }
 
+    /// An object that contains the filters for an event source.
+    ///
     /// A property type of `AWS::Lambda::EventSourceMapping` (`definitions/FilterCriteria`).
     public struct FilterCriteria: ValueConvertible {
-      /// `Filters`: list of objects.
+      /// `Filters`: A list of filters.
       public var filters: [Filter]?
 
       /// Creates the property value; set fields render in alphabetical order.
@@ -405,9 +444,12 @@ extension Lambda {
       public static var `default`: Self { Self(.string("Default")) }
     }
 
+    /// The function's Amazon CloudWatch Logs configuration settings.
+    ///
     /// A property type of `AWS::Lambda::EventSourceMapping` (`definitions/LoggingConfig`).
     public struct LoggingConfig: ValueConvertible {
-      /// `SystemLogLevel`: string enum.
+      /// `SystemLogLevel`: Set this property to filter the system logs for your function that
+      /// Lambda sends to CloudWatch.
       public var systemLogLevel: SystemLogLevel?
 
       /// Creates the property value; set fields render in alphabetical order.
@@ -422,9 +464,11 @@ extension Lambda {
       }
     }
 
+    /// The metrics configuration for your event source.
+    ///
     /// A property type of `AWS::Lambda::EventSourceMapping` (`definitions/MetricsConfig`).
     public struct MetricsConfig: ValueConvertible {
-      /// `Metrics`: list of string enum items.
+      /// `Metrics`: The metrics you want your event source mapping to produce.
       /// Allowed values: `EventCount`, `ErrorCount`, `KafkaMetrics`.
       public var metrics: Value?
 
@@ -440,9 +484,11 @@ extension Lambda {
       }
     }
 
+    /// A destination for events that failed processing.
+    ///
     /// A property type of `AWS::Lambda::EventSourceMapping` (`definitions/OnFailure`).
     public struct OnFailure: ValueConvertible {
-      /// `Destination`: string.
+      /// `Destination`: The Amazon Resource Name (ARN) of the destination resource.
       public var destination: Value?
 
       /// Creates the property value; set fields render in alphabetical order.
@@ -457,18 +503,24 @@ extension Lambda {
       }
     }
 
+    /// The [provisioned
+    /// mode](https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventsourcemapping.html#invocation-eventsourcemapping-provisioned-mode)
+    /// configuration for the event source.
+    ///
     /// A property type of `AWS::Lambda::EventSourceMapping`
     /// (`definitions/ProvisionedPollerConfig`).
     public struct ProvisionedPollerConfig: ValueConvertible {
-      /// `MaximumPollers`: integer.
+      /// `MaximumPollers`: The maximum number of event pollers this event source can scale up to.
       /// From 1 to 2000.
       public var maximumPollers: Value?
 
-      /// `MinimumPollers`: integer.
+      /// `MinimumPollers`: The minimum number of event pollers this event source can scale down
+      /// to.
       /// From 1 to 200.
       public var minimumPollers: Value?
 
-      /// `PollerGroupName`: string.
+      /// `PollerGroupName`: (Amazon MSK and self-managed Apache Kafka) The name of the provisioned
+      /// poller group.
       public var pollerGroupName: Value?
 
       /// Creates the property value; set fields render in alphabetical order.
@@ -491,9 +543,12 @@ extension Lambda {
       }
     }
 
+    /// (Amazon SQS only) The scaling configuration for the event source.
+    ///
     /// A property type of `AWS::Lambda::EventSourceMapping` (`definitions/ScalingConfig`).
     public struct ScalingConfig: ValueConvertible {
-      /// `MaximumConcurrency`: integer.
+      /// `MaximumConcurrency`: Limits the number of concurrent instances that the Amazon SQS event
+      /// source can invoke.
       /// From 2 to 1000.
       public var maximumConcurrency: Value?
 
@@ -509,13 +564,17 @@ extension Lambda {
       }
     }
 
+    /// Specific access configuration settings that tell Lambda how to authenticate with your
+    /// schema registry.
+    ///
     /// A property type of `AWS::Lambda::EventSourceMapping`
     /// (`definitions/SchemaRegistryAccessConfig`).
     public struct SchemaRegistryAccessConfig: ValueConvertible {
-      /// `Type`: string enum.
+      /// `Type`: The type of authentication Lambda uses to access your schema registry.
       public var type: TypeProperty?
 
-      /// `URI`: string.
+      /// `URI`: The URI of the secret (Secrets Manager secret ARN) to authenticate with your
+      /// schema registry.
       public var uri: Value?
 
       /// Creates the property value; set fields render in alphabetical order.
@@ -532,18 +591,24 @@ extension Lambda {
       }
     }
 
+    /// Specific configuration settings for a Kafka schema registry.
+    ///
     /// A property type of `AWS::Lambda::EventSourceMapping` (`definitions/SchemaRegistryConfig`).
     public struct SchemaRegistryConfig: ValueConvertible {
-      /// `AccessConfigs`: list of objects.
+      /// `AccessConfigs`: An array of access configuration objects that tell Lambda how to
+      /// authenticate with your schema registry.
       public var accessConfigs: [SchemaRegistryAccessConfig]?
 
-      /// `EventRecordFormat`: string enum.
+      /// `EventRecordFormat`: The record format that Lambda delivers to your function after schema
+      /// validation.
       public var eventRecordFormat: EventRecordFormat?
 
-      /// `SchemaRegistryURI`: string.
+      /// `SchemaRegistryURI`: The URI for your schema registry.
       public var schemaRegistryURI: Value?
 
-      /// `SchemaValidationConfigs`: list of objects.
+      /// `SchemaValidationConfigs`: An array of schema validation configuration objects, which
+      /// tell Lambda the message attributes you want to validate and filter using your schema
+      /// registry.
       public var schemaValidationConfigs: [SchemaValidationConfig]?
 
       /// Creates the property value; set fields render in alphabetical order.
@@ -569,10 +634,13 @@ extension Lambda {
       }
     }
 
+    /// Specific schema validation configuration settings that tell Lambda the message attributes
+    /// you want to validate and filter using your schema registry.
+    ///
     /// A property type of `AWS::Lambda::EventSourceMapping`
     /// (`definitions/SchemaValidationConfig`).
     public struct SchemaValidationConfig: ValueConvertible {
-      /// `Attribute`: string enum.
+      /// `Attribute`: The attributes you want your schema registry to validate and filter for.
       public var attribute: Attribute?
 
       /// Creates the property value; set fields render in alphabetical order.
@@ -587,10 +655,13 @@ extension Lambda {
       }
     }
 
+    /// The self-managed Apache Kafka cluster for your event source.
+    ///
     /// A property type of `AWS::Lambda::EventSourceMapping`
     /// (`definitions/SelfManagedEventSource`).
     public struct SelfManagedEventSource: ValueConvertible {
-      /// `Endpoints`: object.
+      /// `Endpoints`: The list of bootstrap servers for your Kafka brokers in the following
+      /// format: `"KafkaBootstrapServers": ["abc.xyz.com:xxxx","abc2.xyz.com:xxxx"]` .
       public var endpoints: Endpoints?
 
       /// Creates the property value; set fields render in alphabetical order.
@@ -605,13 +676,15 @@ extension Lambda {
       }
     }
 
+    /// Specific configuration settings for a self-managed Apache Kafka event source.
+    ///
     /// A property type of `AWS::Lambda::EventSourceMapping`
     /// (`definitions/SelfManagedKafkaEventSourceConfig`).
     public struct SelfManagedKafkaEventSourceConfig: ValueConvertible {
-      /// `ConsumerGroupId`: string.
+      /// `ConsumerGroupId`: The identifier for the Kafka consumer group to join.
       public var consumerGroupId: Value?
 
-      /// `SchemaRegistryConfig`: object.
+      /// `SchemaRegistryConfig`: Specific configuration settings for a Kafka schema registry.
       public var schemaRegistryConfig: SchemaRegistryConfig?
 
       /// Creates the property value; set fields render in alphabetical order.
@@ -631,13 +704,17 @@ extension Lambda {
       }
     }
 
+    /// An array of the authentication protocol, VPC components, or virtual host to secure and
+    /// define your event source.
+    ///
     /// A property type of `AWS::Lambda::EventSourceMapping`
     /// (`definitions/SourceAccessConfiguration`).
     public struct SourceAccessConfiguration: ValueConvertible {
-      /// `Type`: string enum.
+      /// `Type`: The type of authentication protocol, VPC components, or virtual host for your
+      /// event source.
       public var type: SourceAccessConfigurationType?
 
-      /// `URI`: string.
+      /// `URI`: The value for your chosen configuration in `Type` .
       public var uri: Value?
 
       /// Creates the property value; set fields render in alphabetical order.

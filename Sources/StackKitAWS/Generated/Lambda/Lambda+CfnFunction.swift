@@ -5,7 +5,7 @@
 import StackKit
 
 extension Lambda {
-  /// The `AWS::Lambda::Function` resource.
+  /// `AWS::Lambda::Function`: The `AWS::Lambda::Function` resource creates a Lambda function.
   ///
   /// `Ref` returns the `FunctionName`.
   ///
@@ -20,107 +20,128 @@ extension Lambda {
       "TenancyConfig",
     ]
 
-    /// `Architectures`: list of string enum items.
+    /// `Architectures`: The instruction set architecture that the function supports.
     /// Allowed values: `x86_64`, `arm64`.
     public var architectures: Value?
 
-    /// `CapacityProviderConfig`: object.
+    /// `CapacityProviderConfig`: Configuration for the capacity provider that manages compute
+    /// resources for Lambda functions.
     public var capacityProviderConfig: CapacityProviderConfig?
 
-    /// `Code`: object.
+    /// `Code`: The code for the function.
     /// Required.
     public var code: Code
 
-    /// `CodeSigningConfigArn`: string.
+    /// `CodeSigningConfigArn`: To enable code signing for this function, specify the ARN of a
+    /// code-signing configuration.
     public var codeSigningConfigArn: Value?
 
-    /// `DeadLetterConfig`: object.
+    /// `DeadLetterConfig`: A dead-letter queue configuration that specifies the queue or topic
+    /// where Lambda sends asynchronous events when they fail processing.
     public var deadLetterConfig: DeadLetterConfig?
 
-    /// `Description`: string.
+    /// `Description`: A description of the function.
     public var description: Value?
 
-    /// `DurableConfig`: object.
+    /// `DurableConfig`: Configuration settings for [durable
+    /// functions](https://docs.aws.amazon.com/lambda/latest/dg/durable-functions.html) , including
+    /// execution timeout and retention period for execution history.
     /// Changing it may replace the resource.
     public var durableConfig: DurableConfig?
 
-    /// `Environment`: object.
+    /// `Environment`: Environment variables that are accessible from function code during
+    /// execution.
     public var environment: Environment?
 
-    /// `EphemeralStorage`: object.
+    /// `EphemeralStorage`: The size of the function's `/tmp` directory in MB.
     public var ephemeralStorage: EphemeralStorage?
 
-    /// `FileSystemConfigs`: list of objects.
+    /// `FileSystemConfigs`: Connection settings for an Amazon EFS file system.
     public var fileSystemConfigs: [FileSystemConfig]?
 
-    /// `FunctionName`: string.
+    /// `FunctionName`: The name of the Lambda function, up to 64 characters in length.
     /// Changing it replaces the resource.
     public var functionName: Value?
 
-    /// `FunctionScalingConfig`: object.
+    /// `FunctionScalingConfig`: Configuration that defines the scaling behavior for a Lambda
+    /// Managed Instances function, including the minimum and maximum number of execution
+    /// environments that can be provisioned.
     public var functionScalingConfig: FunctionScalingConfig?
 
-    /// `Handler`: string.
+    /// `Handler`: The name of the method within your code that Lambda calls to run your function.
     public var handler: Value?
 
-    /// `ImageConfig`: object.
+    /// `ImageConfig`: Configuration values that override the container image Dockerfile settings.
     public var imageConfig: ImageConfig?
 
-    /// `KmsKeyArn`: string.
+    /// `KmsKeyArn`: The ARN of the AWS Key Management Service ( AWS ) customer managed key that's
+    /// used to encrypt the following resources:.
     public var kmsKeyArn: Value?
 
-    /// `Layers`: list of strings.
+    /// `Layers`: A list of [function
+    /// layers](https://docs.aws.amazon.com/lambda/latest/dg/configuration-layers.html) to add to
+    /// the function's execution environment.
     public var layers: Value?
 
-    /// `LoggingConfig`: object.
+    /// `LoggingConfig`: The function's Amazon CloudWatch Logs configuration settings.
     public var loggingConfig: LoggingConfig?
 
-    /// `MemorySize`: integer.
+    /// `MemorySize`: The amount of [memory available to the
+    /// function](https://docs.aws.amazon.com/lambda/latest/dg/configuration-function-common.html#configuration-memory-console)
+    /// at runtime.
     /// From 128 to 32768.
     public var memorySize: Value?
 
-    /// `PackageType`: string enum.
+    /// `PackageType`: The type of deployment package.
     /// Changing it replaces the resource.
     public var packageType: PackageType?
 
     /// `PublishToLatestPublished`: boolean.
     public var publishToLatestPublished: Value?
 
-    /// `RecursiveLoop`: string enum.
+    /// `RecursiveLoop`: The status of your function's recursive loop detection configuration.
     public var recursiveLoop: RecursiveLoop?
 
-    /// `ReservedConcurrentExecutions`: integer.
+    /// `ReservedConcurrentExecutions`: The number of simultaneous executions to reserve for the
+    /// function.
     /// At least 0.
     public var reservedConcurrentExecutions: Value?
 
-    /// `Role`: string.
+    /// `Role`: The Amazon Resource Name (ARN) of the function's execution role.
     /// Required.
     public var role: Value
 
-    /// `Runtime`: string enum.
+    /// `Runtime`: The identifier of the function's
+    /// [runtime](https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html) .
     public var runtime: Runtime?
 
-    /// `RuntimeManagementConfig`: object.
+    /// `RuntimeManagementConfig`: Sets the runtime management configuration for a function's
+    /// version.
     public var runtimeManagementConfig: RuntimeManagementConfig?
 
-    /// `SnapStart`: object.
+    /// `SnapStart`: The function's [AWS Lambda
+    /// SnapStart](https://docs.aws.amazon.com/lambda/latest/dg/snapstart.html) setting.
     public var snapStart: SnapStart?
 
-    /// `Tags`: list of tags.
+    /// `Tags`: A list of [tags](https://docs.aws.amazon.com/lambda/latest/dg/tagging.html) to
+    /// apply to the function.
     public var tags: [CfnTag]?
 
-    /// `TenancyConfig`: object.
+    /// `TenancyConfig`: The function's tenant isolation configuration settings.
     /// Changing it replaces the resource.
     public var tenancyConfig: TenancyConfig?
 
-    /// `Timeout`: integer.
+    /// `Timeout`: The amount of time (in seconds) that Lambda allows a function to run before
+    /// stopping it.
     /// From 1 to 900.
     public var timeout: Value?
 
-    /// `TracingConfig`: object.
+    /// `TracingConfig`: Set `Mode` to `Active` to sample and trace a subset of incoming requests
+    /// with [X-Ray](https://docs.aws.amazon.com/lambda/latest/dg/services-xray.html) .
     public var tracingConfig: TracingConfig?
 
-    /// `VpcConfig`: object.
+    /// `VpcConfig`: For network connectivity to AWS resources in a VPC, specify a list of security
+    /// groups and subnets in the VPC.
     public var vpcConfig: VpcConfig?
 
     /// Creates an `AWS::Lambda::Function` as the child `id` of `scope`.
@@ -229,16 +250,22 @@ extension Lambda {
       return p
     }
 
-    /// The `Arn` attribute: `Fn::GetAtt`.
+    /// `Arn` (`Fn::GetAtt`): The Amazon Resource Name (ARN) of the function.
     public var attrArn: Value { getAtt("Arn") }
 
-    /// The `SnapStartResponse` attribute: `Fn::GetAtt`.
+    /// `SnapStartResponse` (`Fn::GetAtt`): The function's
+    /// [SnapStart](https://docs.aws.amazon.com/lambda/latest/dg/snapstart.html) setting.
     public var attrSnapStartResponse: Value { getAtt("SnapStartResponse") }
 
-    /// The `SnapStartResponse.ApplyOn` attribute: `Fn::GetAtt`.
+    /// `SnapStartResponse.ApplyOn` (`Fn::GetAtt`): When set to ``PublishedVersions``, Lambda
+    /// creates a snapshot of the execution environment when you publish a function version.
     public var attrSnapStartResponseApplyOn: Value { getAtt("SnapStartResponse.ApplyOn") }
 
-    /// The `SnapStartResponse.OptimizationStatus` attribute: `Fn::GetAtt`.
+    /// `SnapStartResponse.OptimizationStatus` (`Fn::GetAtt`): When you provide a [qualified Amazon
+    /// Resource Name
+    /// (ARN)](https://docs.aws.amazon.com/lambda/latest/dg/configuration-versions.html#versioning-versions-using),
+    /// this response element indicates whether SnapStart is activated for the specified function
+    /// version.
     public var attrSnapStartResponseOptimizationStatus: Value {
       getAtt("SnapStartResponse.OptimizationStatus")
     }
@@ -289,9 +316,13 @@ extension Lambda {
       public static var noneValue: Self { Self(.string("None")) }
     }
 
+    /// Configuration for the capacity provider that manages compute resources for Lambda
+    /// functions.
+    ///
     /// A property type of `AWS::Lambda::Function` (`definitions/CapacityProviderConfig`).
     public struct CapacityProviderConfig: ValueConvertible {
-      /// `LambdaManagedInstancesCapacityProviderConfig`: object.
+      /// `LambdaManagedInstancesCapacityProviderConfig`: Configuration for Lambda-managed
+      /// instances used by the capacity provider.
       /// Required.
       public var lambdaManagedInstancesCapacityProviderConfig:
         LambdaManagedInstancesCapacityProviderConfig
@@ -315,27 +346,35 @@ extension Lambda {
       }
     }
 
+    /// The [deployment
+    /// package](https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-package.html) for a
+    /// Lambda function.
+    ///
     /// A property type of `AWS::Lambda::Function` (`definitions/Code`).
     public struct Code: ValueConvertible {
-      /// `ImageUri`: string.
+      /// `ImageUri`: URI of a [container
+      /// image](https://docs.aws.amazon.com/lambda/latest/dg/lambda-images.html) in the Amazon ECR
+      /// registry.
       public var imageUri: Value?
 
-      /// `S3Bucket`: string.
+      /// `S3Bucket`: An Amazon S3 bucket in the same AWS Region as your function.
       public var s3Bucket: Value?
 
-      /// `S3Key`: string.
+      /// `S3Key`: The Amazon S3 key of the deployment package.
       public var s3Key: Value?
 
-      /// `S3ObjectStorageMode`: string enum.
+      /// `S3ObjectStorageMode`: Specifies the storage mode for the deployment package.
       public var s3ObjectStorageMode: S3ObjectStorageMode?
 
-      /// `S3ObjectVersion`: string.
+      /// `S3ObjectVersion`: For versioned objects, the version of the deployment package object to
+      /// use.
       public var s3ObjectVersion: Value?
 
-      /// `SourceKMSKeyArn`: string.
+      /// `SourceKMSKeyArn`: The ARN of the AWS Key Management Service ( AWS ) customer managed key
+      /// that's used to encrypt your function's .zip deployment package.
       public var sourceKMSKeyArn: Value?
 
-      /// `ZipFile`: string.
+      /// `ZipFile`: (Node.js and Python) The source code of your Lambda function.
       public var zipFile: Value?
 
       /// Creates the property value; set fields render in alphabetical order.
@@ -370,9 +409,13 @@ extension Lambda {
       }
     }
 
+    /// The [dead-letter
+    /// queue](https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html#invocation-dlq)
+    /// for failed asynchronous invocations.
+    ///
     /// A property type of `AWS::Lambda::Function` (`definitions/DeadLetterConfig`).
     public struct DeadLetterConfig: ValueConvertible {
-      /// `TargetArn`: string.
+      /// `TargetArn`: The Amazon Resource Name (ARN) of an Amazon SQS queue or Amazon SNS topic.
       public var targetArn: Value?
 
       /// Creates the property value; set fields render in alphabetical order.
@@ -387,13 +430,19 @@ extension Lambda {
       }
     }
 
+    /// Configuration settings for [durable
+    /// functions](https://docs.aws.amazon.com/lambda/latest/dg/durable-functions.html) , including
+    /// execution timeout and retention period for execution history.
+    ///
     /// A property type of `AWS::Lambda::Function` (`definitions/DurableConfig`).
     public struct DurableConfig: ValueConvertible {
-      /// `ExecutionTimeout`: integer.
+      /// `ExecutionTimeout`: The maximum time (in seconds) that a durable execution can run before
+      /// timing out.
       /// Required. From 1 to 31622400.
       public var executionTimeout: Value
 
-      /// `RetentionPeriodInDays`: integer.
+      /// `RetentionPeriodInDays`: The number of days to retain execution history after a durable
+      /// execution completes.
       /// From 1 to 90. Default: `14`.
       public var retentionPeriodInDays: Value?
 
@@ -411,9 +460,11 @@ extension Lambda {
       }
     }
 
+    /// A function's environment variable settings.
+    ///
     /// A property type of `AWS::Lambda::Function` (`definitions/Environment`).
     public struct Environment: ValueConvertible {
-      /// `Variables`: map.
+      /// `Variables`: Environment variable key-value pairs.
       public var variables: Value?
 
       /// Creates the property value; set fields render in alphabetical order.
@@ -428,9 +479,11 @@ extension Lambda {
       }
     }
 
+    /// The size of the function's `/tmp` directory in MB.
+    ///
     /// A property type of `AWS::Lambda::Function` (`definitions/EphemeralStorage`).
     public struct EphemeralStorage: ValueConvertible {
-      /// `Size`: integer.
+      /// `Size`: The size of the function's `/tmp` directory.
       /// Required. From 512 to 10240.
       public var size: Value
 
@@ -446,13 +499,18 @@ extension Lambda {
       }
     }
 
+    /// Details about the connection between a Lambda function and an [Amazon EFS file
+    /// system](https://docs.aws.amazon.com/lambda/latest/dg/configuration-filesystem.html) .
+    ///
     /// A property type of `AWS::Lambda::Function` (`definitions/FileSystemConfig`).
     public struct FileSystemConfig: ValueConvertible {
-      /// `Arn`: string.
+      /// `Arn`: The Amazon Resource Name (ARN) of the Amazon EFS access point that provides access
+      /// to the file system.
       /// Required.
       public var arn: Value
 
-      /// `LocalMountPath`: string.
+      /// `LocalMountPath`: The path where the function can access the file system, starting with
+      /// `/mnt/` .
       /// Required.
       public var localMountPath: Value
 
@@ -470,13 +528,18 @@ extension Lambda {
       }
     }
 
+    /// Configuration that defines the scaling behavior for a Lambda Managed Instances function,
+    /// including the minimum and maximum number of execution environments that can be provisioned.
+    ///
     /// A property type of `AWS::Lambda::Function` (`definitions/FunctionScalingConfig`).
     public struct FunctionScalingConfig: ValueConvertible {
-      /// `MaxExecutionEnvironments`: integer.
+      /// `MaxExecutionEnvironments`: The maximum number of execution environments that can be
+      /// provisioned for the function.
       /// From 0 to 15000.
       public var maxExecutionEnvironments: Value?
 
-      /// `MinExecutionEnvironments`: integer.
+      /// `MinExecutionEnvironments`: The minimum number of execution environments to maintain for
+      /// the function.
       /// From 0 to 15000.
       public var minExecutionEnvironments: Value?
 
@@ -494,15 +557,18 @@ extension Lambda {
       }
     }
 
+    /// Configuration values that override the container image Dockerfile settings.
+    ///
     /// A property type of `AWS::Lambda::Function` (`definitions/ImageConfig`).
     public struct ImageConfig: ValueConvertible {
-      /// `Command`: list of strings.
+      /// `Command`: Specifies parameters that you want to pass in with ENTRYPOINT.
       public var command: Value?
 
-      /// `EntryPoint`: list of strings.
+      /// `EntryPoint`: Specifies the entry point to their application, which is typically the
+      /// location of the runtime executable.
       public var entryPoint: Value?
 
-      /// `WorkingDirectory`: string.
+      /// `WorkingDirectory`: Specifies the working directory.
       public var workingDirectory: Value?
 
       /// Creates the property value; set fields render in alphabetical order.
@@ -525,18 +591,22 @@ extension Lambda {
       }
     }
 
+    /// Configuration for Lambda-managed instances used by the capacity provider.
+    ///
     /// A property type of `AWS::Lambda::Function`
     /// (`definitions/LambdaManagedInstancesCapacityProviderConfig`).
     public struct LambdaManagedInstancesCapacityProviderConfig: ValueConvertible {
-      /// `CapacityProviderArn`: string.
+      /// `CapacityProviderArn`: The Amazon Resource Name (ARN) of the capacity provider.
       /// Required.
       public var capacityProviderArn: Value
 
-      /// `ExecutionEnvironmentMemoryGiBPerVCpu`: number.
+      /// `ExecutionEnvironmentMemoryGiBPerVCpu`: The amount of memory in GiB allocated per vCPU
+      /// for execution environments.
       /// From 2 to 8.
       public var executionEnvironmentMemoryGiBPerVCpu: Value?
 
-      /// `PerExecutionEnvironmentMaxConcurrency`: integer.
+      /// `PerExecutionEnvironmentMaxConcurrency`: The maximum number of concurrent executions that
+      /// can run on each execution environment.
       /// From 1 to 1600.
       public var perExecutionEnvironmentMaxConcurrency: Value?
 
@@ -581,18 +651,23 @@ extension Lambda {
       public static var json: Self { Self(.string("JSON")) }
     }
 
+    /// The function's Amazon CloudWatch Logs configuration settings.
+    ///
     /// A property type of `AWS::Lambda::Function` (`definitions/LoggingConfig`).
     public struct LoggingConfig: ValueConvertible {
-      /// `ApplicationLogLevel`: string enum.
+      /// `ApplicationLogLevel`: Set this property to filter the application logs for your function
+      /// that Lambda sends to CloudWatch.
       public var applicationLogLevel: ApplicationLogLevel?
 
-      /// `LogFormat`: string enum.
+      /// `LogFormat`: The format in which Lambda sends your function's application and system logs
+      /// to CloudWatch.
       public var logFormat: LogFormat?
 
-      /// `LogGroup`: string.
+      /// `LogGroup`: The name of the Amazon CloudWatch log group the function sends logs to.
       public var logGroup: Value?
 
-      /// `SystemLogLevel`: string enum.
+      /// `SystemLogLevel`: Set this property to filter the system logs for your function that
+      /// Lambda sends to CloudWatch.
       public var systemLogLevel: SystemLogLevel?
 
       /// Creates the property value; set fields render in alphabetical order.
@@ -818,12 +893,14 @@ extension Lambda {
       public static var ruby4_0: Self { Self(.string("ruby4.0")) }
     }
 
+    /// Sets the runtime management configuration for a function's version.
+    ///
     /// A property type of `AWS::Lambda::Function` (`definitions/RuntimeManagementConfig`).
     public struct RuntimeManagementConfig: ValueConvertible {
-      /// `RuntimeVersionArn`: string.
+      /// `RuntimeVersionArn`: The ARN of the runtime version you want the function to use.
       public var runtimeVersionArn: Value?
 
-      /// `UpdateRuntimeOn`: string enum.
+      /// `UpdateRuntimeOn`: Specify the runtime update mode.
       /// Required.
       public var updateRuntimeOn: UpdateRuntimeOn
 
@@ -858,9 +935,13 @@ extension Lambda {
       public static var reference: Self { Self(.string("REFERENCE")) }
     }
 
+    /// The function's [AWS Lambda
+    /// SnapStart](https://docs.aws.amazon.com/lambda/latest/dg/snapstart.html) setting.
+    ///
     /// A property type of `AWS::Lambda::Function` (`definitions/SnapStart`).
     public struct SnapStart: ValueConvertible {
-      /// `ApplyOn`: string enum.
+      /// `ApplyOn`: Set `ApplyOn` to `PublishedVersions` to create a snapshot of the initialized
+      /// execution environment when you publish a function version.
       /// Required.
       public var applyOn: ApplyOn
 
@@ -896,9 +977,12 @@ extension Lambda {
       public static var warn: Self { Self(.string("WARN")) }
     }
 
+    /// Specifies the tenant isolation mode configuration for a Lambda function.
+    ///
     /// A property type of `AWS::Lambda::Function` (`definitions/TenancyConfig`).
     public struct TenancyConfig: ValueConvertible {
-      /// `TenantIsolationMode`: string enum.
+      /// `TenantIsolationMode`: Tenant isolation mode allows for invocation to be sent to a
+      /// corresponding execution environment dedicated to a specific tenant ID.
       /// Required.
       public var tenantIsolationMode: TenantIsolationMode
 
@@ -928,9 +1012,12 @@ extension Lambda {
       public static var perTenant: Self { Self(.string("PER_TENANT")) }
     }
 
+    /// The function's [AWS X-Ray](https://docs.aws.amazon.com/lambda/latest/dg/services-xray.html)
+    /// tracing configuration.
+    ///
     /// A property type of `AWS::Lambda::Function` (`definitions/TracingConfig`).
     public struct TracingConfig: ValueConvertible {
-      /// `Mode`: string enum.
+      /// `Mode`: The tracing mode.
       public var mode: Mode?
 
       /// Creates the property value; set fields render in alphabetical order.
@@ -965,15 +1052,18 @@ extension Lambda {
       public static var manual: Self { Self(.string("Manual")) }
     }
 
+    /// The VPC security groups and subnets that are attached to a Lambda function.
+    ///
     /// A property type of `AWS::Lambda::Function` (`definitions/VpcConfig`).
     public struct VpcConfig: ValueConvertible {
-      /// `Ipv6AllowedForDualStack`: boolean.
+      /// `Ipv6AllowedForDualStack`: Allows outbound IPv6 traffic on VPC functions that are
+      /// connected to dual-stack subnets.
       public var ipv6AllowedForDualStack: Value?
 
-      /// `SecurityGroupIds`: list of strings.
+      /// `SecurityGroupIds`: A list of VPC security group IDs.
       public var securityGroupIds: Value?
 
-      /// `SubnetIds`: list of strings.
+      /// `SubnetIds`: A list of VPC subnet IDs.
       public var subnetIds: Value?
 
       /// Creates the property value; set fields render in alphabetical order.

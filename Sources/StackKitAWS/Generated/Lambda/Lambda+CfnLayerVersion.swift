@@ -5,7 +5,9 @@
 import StackKit
 
 extension Lambda {
-  /// The `AWS::Lambda::LayerVersion` resource.
+  /// `AWS::Lambda::LayerVersion`: The `AWS::Lambda::LayerVersion` resource creates a [Lambda
+  /// layer](https://docs.aws.amazon.com/lambda/latest/dg/configuration-layers.html) from a ZIP
+  /// archive.
   ///
   /// `Ref` returns the `LayerVersionArn`.
   ///
@@ -23,11 +25,13 @@ extension Lambda {
       "LicenseInfo",
     ]
 
-    /// `CompatibleArchitectures`: list of string enum items.
+    /// `CompatibleArchitectures`: A list of compatible [instruction set
+    /// architectures](https://docs.aws.amazon.com/lambda/latest/dg/foundation-arch.html) .
     /// Changing it replaces the resource. Allowed values: `arm64`, `x86_64`.
     public var compatibleArchitectures: Value?
 
-    /// `CompatibleRuntimes`: list of string enum items.
+    /// `CompatibleRuntimes`: A list of compatible [function
+    /// runtimes](https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html) .
     /// Changing it replaces the resource. Allowed values: `dotnet10`, `dotnet6`, `dotnet8`,
     /// `dotnetcore1.0`, `dotnetcore2.0`, `dotnetcore2.1`, `dotnetcore3.1`, `go1.x`, `java11`,
     /// `java17`, `java21`, `java25`, `java8`, `java8.al2`, `nodejs`, `nodejs10.x`, `nodejs12.x`,
@@ -38,19 +42,19 @@ extension Lambda {
     /// `ruby3.2`, `ruby3.3`, `ruby3.4`, `ruby4.0`.
     public var compatibleRuntimes: Value?
 
-    /// `Content`: object.
+    /// `Content`: The function layer archive.
     /// Required. Changing it replaces the resource.
     public var content: Content
 
-    /// `Description`: string.
+    /// `Description`: The description of the version.
     /// Changing it replaces the resource.
     public var description: Value?
 
-    /// `LayerName`: string.
+    /// `LayerName`: The name or Amazon Resource Name (ARN) of the layer.
     /// Changing it replaces the resource.
     public var layerName: Value?
 
-    /// `LicenseInfo`: string.
+    /// `LicenseInfo`: The layer's software license.
     /// Changing it replaces the resource.
     public var licenseInfo: Value?
 
@@ -85,20 +89,23 @@ extension Lambda {
       return p
     }
 
-    /// The `LayerVersionArn` attribute: `Fn::GetAtt`.
+    /// `LayerVersionArn` (`Fn::GetAtt`): The ARN of the layer version.
     public var attrLayerVersionArn: Value { getAtt("LayerVersionArn") }
 
+    /// A ZIP archive that contains the contents of an [Lambda
+    /// layer](https://docs.aws.amazon.com/lambda/latest/dg/configuration-layers.html) .
+    ///
     /// A property type of `AWS::Lambda::LayerVersion` (`definitions/Content`).
     public struct Content: ValueConvertible {
-      /// `S3Bucket`: string.
+      /// `S3Bucket`: The Amazon S3 bucket of the layer archive.
       /// Required.
       public var s3Bucket: Value
 
-      /// `S3Key`: string.
+      /// `S3Key`: The Amazon S3 key of the layer archive.
       /// Required.
       public var s3Key: Value
 
-      /// `S3ObjectVersion`: string.
+      /// `S3ObjectVersion`: For versioned objects, the version of the layer archive object to use.
       public var s3ObjectVersion: Value?
 
       /// Creates the property value; set fields render in alphabetical order.

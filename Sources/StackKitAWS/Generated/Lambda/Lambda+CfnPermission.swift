@@ -5,7 +5,8 @@
 import StackKit
 
 extension Lambda {
-  /// The `AWS::Lambda::Permission` resource.
+  /// `AWS::Lambda::Permission`: The `AWS::Lambda::Permission` resource grants an AWS service or
+  /// another account permission to use a function.
   ///
   /// The primary identifier is `FunctionName`, `Id`; `Ref` returns it (parts joined with `|`).
   ///
@@ -26,39 +27,41 @@ extension Lambda {
       "SourceArn",
     ]
 
-    /// `Action`: string.
+    /// `Action`: The action that the principal can use on the function.
     /// Required. Changing it replaces the resource.
     public var action: Value
 
-    /// `EventSourceToken`: string.
+    /// `EventSourceToken`: For Alexa Smart Home functions, a token that the invoker must supply.
     /// Changing it replaces the resource.
     public var eventSourceToken: Value?
 
-    /// `FunctionName`: string.
+    /// `FunctionName`: The name or ARN of the Lambda function, version, or alias.
     /// Required. Changing it replaces the resource.
     public var functionName: Value
 
-    /// `FunctionUrlAuthType`: string enum.
+    /// `FunctionUrlAuthType`: The type of authentication that your function URL uses.
     /// Changing it replaces the resource.
     public var functionUrlAuthType: FunctionUrlAuthType?
 
-    /// `InvokedViaFunctionUrl`: boolean.
+    /// `InvokedViaFunctionUrl`: Indicates whether the permission applies when the function is
+    /// invoked through a function URL.
     /// Changing it replaces the resource.
     public var invokedViaFunctionUrl: Value?
 
-    /// `Principal`: string.
+    /// `Principal`: The AWS service , AWS account , IAM user, or IAM role that invokes the
+    /// function.
     /// Required. Changing it replaces the resource.
     public var principal: Value
 
-    /// `PrincipalOrgID`: string.
+    /// `PrincipalOrgID`: The identifier for your organization in AWS Organizations .
     /// Changing it replaces the resource.
     public var principalOrgID: Value?
 
-    /// `SourceAccount`: string.
+    /// `SourceAccount`: For AWS service , the ID of the AWS account that owns the resource.
     /// Changing it replaces the resource.
     public var sourceAccount: Value?
 
-    /// `SourceArn`: string.
+    /// `SourceArn`: For AWS services , the ARN of the AWS resource that invokes the function.
     /// Changing it replaces the resource.
     public var sourceArn: Value?
 

@@ -5,7 +5,8 @@
 import StackKit
 
 extension Lambda {
-  /// The `AWS::Lambda::Url` resource.
+  /// `AWS::Lambda::Url`: The `AWS::Lambda::Url` resource creates a function URL with the specified
+  /// configuration parameters.
   ///
   /// `Ref` returns the `FunctionArn`.
   ///
@@ -16,21 +17,23 @@ extension Lambda {
     /// Properties whose change replaces the resource (paths below `Properties`, `/` separated).
     public static let createOnlyProperties: [String] = ["Qualifier", "TargetFunctionArn"]
 
-    /// `AuthType`: string enum.
+    /// `AuthType`: The type of authentication that your function URL uses.
     /// Required.
     public var authType: AuthType
 
-    /// `Cors`: object.
+    /// `Cors`: The [Cross-Origin Resource Sharing
+    /// (CORS)](https://docs.aws.amazon.com/https://developer.mozilla.org/en-US/docs/Web/HTTP/CORS)
+    /// settings for your function URL.
     public var cors: Cors?
 
-    /// `InvokeMode`: string enum.
+    /// `InvokeMode`: Use one of the following options:.
     public var invokeMode: InvokeMode?
 
-    /// `Qualifier`: string.
+    /// `Qualifier`: The alias name.
     /// Changing it replaces the resource.
     public var qualifier: Value?
 
-    /// `TargetFunctionArn`: string.
+    /// `TargetFunctionArn`: The name of the Lambda function.
     /// Required. Changing it replaces the resource.
     public var targetFunctionArn: Value
 
@@ -62,10 +65,10 @@ extension Lambda {
       return p
     }
 
-    /// The `FunctionArn` attribute: `Fn::GetAtt`.
+    /// `FunctionArn` (`Fn::GetAtt`): The Amazon Resource Name (ARN) of the function.
     public var attrFunctionArn: Value { getAtt("FunctionArn") }
 
-    /// The `FunctionUrl` attribute: `Fn::GetAtt`.
+    /// `FunctionUrl` (`Fn::GetAtt`): The HTTP URL endpoint for your function.
     public var attrFunctionUrl: Value { getAtt("FunctionUrl") }
 
     /// The allowed values of `AuthType` in `AWS::Lambda::Url`; any other string or a token can be
@@ -85,25 +88,33 @@ extension Lambda {
       public static var noneValue: Self { Self(.string("NONE")) }
     }
 
+    /// The [Cross-Origin Resource Sharing
+    /// (CORS)](https://docs.aws.amazon.com/https://developer.mozilla.org/en-US/docs/Web/HTTP/CORS)
+    /// settings for your function URL.
+    ///
     /// A property type of `AWS::Lambda::Url` (`definitions/Cors`).
     public struct Cors: ValueConvertible {
-      /// `AllowCredentials`: boolean.
+      /// `AllowCredentials`: Whether you want to allow cookies or other credentials in requests to
+      /// your function URL.
       public var allowCredentials: Value?
 
-      /// `AllowHeaders`: list of strings.
+      /// `AllowHeaders`: The HTTP headers that origins can include in requests to your function
+      /// URL.
       public var allowHeaders: Value?
 
-      /// `AllowMethods`: list of string enum items.
+      /// `AllowMethods`: The HTTP methods that are allowed when calling your function URL.
       /// Allowed values: `GET`, `PUT`, `HEAD`, `POST`, `PATCH`, `DELETE`, `*`.
       public var allowMethods: Value?
 
-      /// `AllowOrigins`: list of strings.
+      /// `AllowOrigins`: The origins that can access your function URL.
       public var allowOrigins: Value?
 
-      /// `ExposeHeaders`: list of strings.
+      /// `ExposeHeaders`: The HTTP headers in your function response that you want to expose to
+      /// origins that call your function URL.
       public var exposeHeaders: Value?
 
-      /// `MaxAge`: integer.
+      /// `MaxAge`: The maximum amount of time, in seconds, that browsers can cache results of a
+      /// preflight request.
       /// From 0 to 86400.
       public var maxAge: Value?
 

@@ -5,7 +5,9 @@
 import StackKit
 
 extension Lambda {
-  /// The `AWS::Lambda::Version` resource.
+  /// `AWS::Lambda::Version`: The `AWS::Lambda::Version` resource creates a
+  /// [version](https://docs.aws.amazon.com/lambda/latest/dg/versioning-aliases.html) from the
+  /// current code and configuration of a function.
   ///
   /// `Ref` returns the `FunctionArn`.
   ///
@@ -22,26 +24,30 @@ extension Lambda {
       "RuntimePolicy",
     ]
 
-    /// `CodeSha256`: string.
+    /// `CodeSha256`: Only publish a version if the hash value matches the value that's specified.
     /// Changing it replaces the resource.
     public var codeSha256: Value?
 
-    /// `Description`: string.
+    /// `Description`: A description for the version to override the description in the function
+    /// configuration.
     /// Changing it replaces the resource.
     public var description: Value?
 
-    /// `FunctionName`: string.
+    /// `FunctionName`: The name or ARN of the Lambda function.
     /// Required. Changing it replaces the resource.
     public var functionName: Value
 
-    /// `FunctionScalingConfig`: object.
+    /// `FunctionScalingConfig`: Configuration that defines the scaling behavior for a Lambda
+    /// Managed Instances function, including the minimum and maximum number of execution
+    /// environments that can be provisioned.
     public var functionScalingConfig: FunctionScalingConfig?
 
-    /// `ProvisionedConcurrencyConfig`: object.
+    /// `ProvisionedConcurrencyConfig`: Specifies a provisioned concurrency configuration for a
+    /// function's version.
     /// Changing it replaces the resource.
     public var provisionedConcurrencyConfig: ProvisionedConcurrencyConfiguration?
 
-    /// `RuntimePolicy`: object.
+    /// `RuntimePolicy`: Runtime Management Config of a function.
     /// Changing it replaces the resource.
     public var runtimePolicy: RuntimePolicy?
 
@@ -78,19 +84,24 @@ extension Lambda {
       return p
     }
 
-    /// The `FunctionArn` attribute: `Fn::GetAtt`.
+    /// `FunctionArn` (`Fn::GetAtt`): The ARN of the function.
     public var attrFunctionArn: Value { getAtt("FunctionArn") }
 
-    /// The `Version` attribute: `Fn::GetAtt`.
+    /// `Version` (`Fn::GetAtt`): The version number.
     public var attrVersion: Value { getAtt("Version") }
 
+    /// Configuration that defines the scaling behavior for a Lambda Managed Instances function,
+    /// including the minimum and maximum number of execution environments that can be provisioned.
+    ///
     /// A property type of `AWS::Lambda::Version` (`definitions/FunctionScalingConfig`).
     public struct FunctionScalingConfig: ValueConvertible {
-      /// `MaxExecutionEnvironments`: integer.
+      /// `MaxExecutionEnvironments`: The maximum number of execution environments that can be
+      /// provisioned for the function.
       /// From 0 to 15000.
       public var maxExecutionEnvironments: Value?
 
-      /// `MinExecutionEnvironments`: integer.
+      /// `MinExecutionEnvironments`: The minimum number of execution environments to maintain for
+      /// the function.
       /// From 0 to 15000.
       public var minExecutionEnvironments: Value?
 
@@ -108,10 +119,15 @@ extension Lambda {
       }
     }
 
+    /// A [provisioned
+    /// concurrency](https://docs.aws.amazon.com/lambda/latest/dg/configuration-concurrency.html)
+    /// configuration for a function's version.
+    ///
     /// A property type of `AWS::Lambda::Version`
     /// (`definitions/ProvisionedConcurrencyConfiguration`).
     public struct ProvisionedConcurrencyConfiguration: ValueConvertible {
-      /// `ProvisionedConcurrentExecutions`: integer.
+      /// `ProvisionedConcurrentExecutions`: The amount of provisioned concurrency to allocate for
+      /// the version.
       /// Required.
       public var provisionedConcurrentExecutions: Value
 
@@ -127,12 +143,14 @@ extension Lambda {
       }
     }
 
+    /// Sets the runtime management configuration for a function's version.
+    ///
     /// A property type of `AWS::Lambda::Version` (`definitions/RuntimePolicy`).
     public struct RuntimePolicy: ValueConvertible {
-      /// `RuntimeVersionArn`: string.
+      /// `RuntimeVersionArn`: The ARN of the runtime version you want the function to use.
       public var runtimeVersionArn: Value?
 
-      /// `UpdateRuntimeOn`: string.
+      /// `UpdateRuntimeOn`: Specify the runtime update mode.
       /// Required.
       public var updateRuntimeOn: Value
 

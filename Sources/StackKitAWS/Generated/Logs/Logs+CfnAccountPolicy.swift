@@ -5,7 +5,9 @@
 import StackKit
 
 extension Logs {
-  /// The `AWS::Logs::AccountPolicy` resource.
+  /// `AWS::Logs::AccountPolicy`: Creates or updates an account-level data protection policy or
+  /// subscription filter policy that applies to all log groups or a subset of log groups in the
+  /// account.
   ///
   /// The primary identifier is `AccountId`, `PolicyType`, `PolicyName`; `Ref` returns it (parts
   /// joined with `|`).
@@ -17,22 +19,24 @@ extension Logs {
     /// Properties whose change replaces the resource (paths below `Properties`, `/` separated).
     public static let createOnlyProperties: [String] = ["PolicyName", "PolicyType"]
 
-    /// `PolicyDocument`: string.
+    /// `PolicyDocument`: Specify the policy, in JSON.
     /// Required.
     public var policyDocument: Value
 
-    /// `PolicyName`: string.
+    /// `PolicyName`: A name for the policy.
     /// Required. Changing it replaces the resource.
     public var policyName: Value
 
-    /// `PolicyType`: string enum.
+    /// `PolicyType`: The type of policy that you're creating or updating.
     /// Required. Changing it replaces the resource.
     public var policyType: PolicyType
 
-    /// `Scope`: string enum.
+    /// `Scope`: Currently the only valid value for this parameter is `ALL` , which specifies that
+    /// the policy applies to all log groups in the account.
     public var scope: Scope?
 
-    /// `SelectionCriteria`: string.
+    /// `SelectionCriteria`: Use this parameter to apply the new policy to a subset of log groups
+    /// in the account.
     public var selectionCriteria: Value?
 
     /// Creates an `AWS::Logs::AccountPolicy` as the child `id` of `scope`.
@@ -63,7 +67,7 @@ extension Logs {
       return p
     }
 
-    /// The `AccountId` attribute: `Fn::GetAtt`.
+    /// `AccountId` (`Fn::GetAtt`): The account ID of the account where this policy was created.
     public var attrAccountId: Value { getAtt("AccountId") }
 
     /// The allowed values of `PolicyType` in `AWS::Logs::AccountPolicy`; any other string or a

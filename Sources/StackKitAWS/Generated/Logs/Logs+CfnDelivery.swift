@@ -5,7 +5,8 @@
 import StackKit
 
 extension Logs {
-  /// The `AWS::Logs::Delivery` resource.
+  /// `AWS::Logs::Delivery`: This structure contains information about one *delivery* in your
+  /// account.
   ///
   /// `Ref` returns the `DeliveryId`.
   ///
@@ -19,27 +20,32 @@ extension Logs {
       "DeliverySourceName",
     ]
 
-    /// `DeliveryDestinationArn`: string.
+    /// `DeliveryDestinationArn`: The ARN of the delivery destination that is associated with this
+    /// delivery.
     /// Required. Changing it replaces the resource.
     public var deliveryDestinationArn: Value
 
-    /// `DeliverySourceName`: string.
+    /// `DeliverySourceName`: The name of the delivery source that is associated with this
+    /// delivery.
     /// Required. Changing it replaces the resource.
     public var deliverySourceName: Value
 
-    /// `FieldDelimiter`: string.
+    /// `FieldDelimiter`: The field delimiter that is used between record fields when the final
+    /// output format of a delivery is in `Plain` , `W3C` , or `Raw` format.
     public var fieldDelimiter: Value?
 
-    /// `RecordFields`: list of strings.
+    /// `RecordFields`: The list of record fields to be delivered to the destination, in order.
     public var recordFields: Value?
 
-    /// `S3EnableHiveCompatiblePath`: boolean.
+    /// `S3EnableHiveCompatiblePath`: Use this parameter to cause the S3 objects that contain
+    /// delivered logs to use a prefix structure that allows for integration with Apache Hive.
     public var s3EnableHiveCompatiblePath: Value?
 
-    /// `S3SuffixPath`: string.
+    /// `S3SuffixPath`: Use this to reconfigure the S3 object prefix to contain either static or
+    /// variable sections.
     public var s3SuffixPath: Value?
 
-    /// `Tags`: list of tags.
+    /// `Tags`: An array of key-value pairs to apply to the delivery.
     public var tags: [CfnTag]?
 
     /// Creates an `AWS::Logs::Delivery` as the child `id` of `scope`.
@@ -76,13 +82,15 @@ extension Logs {
       return p
     }
 
-    /// The `Arn` attribute: `Fn::GetAtt`.
+    /// `Arn` (`Fn::GetAtt`): The Amazon Resource Name (ARN) that uniquely identifies this
+    /// delivery.
     public var attrArn: Value { getAtt("Arn") }
 
-    /// The `DeliveryDestinationType` attribute: `Fn::GetAtt`.
+    /// `DeliveryDestinationType` (`Fn::GetAtt`): Displays whether the delivery destination
+    /// associated with this delivery is CloudWatch Logs , Amazon S3 , or Firehose .
     public var attrDeliveryDestinationType: Value { getAtt("DeliveryDestinationType") }
 
-    /// The `DeliveryId` attribute: `Fn::GetAtt`.
+    /// `DeliveryId` (`Fn::GetAtt`): The unique ID that identifies this delivery in your account.
     public var attrDeliveryId: Value { getAtt("DeliveryId") }
   }
 }

@@ -5,7 +5,8 @@
 import StackKit
 
 extension Logs {
-  /// The `AWS::Logs::DeliveryDestination` resource.
+  /// `AWS::Logs::DeliveryDestination`: This structure contains information about one *delivery
+  /// destination* in your account.
   ///
   /// `Ref` returns the `Name`.
   ///
@@ -21,26 +22,29 @@ extension Logs {
       "OutputFormat",
     ]
 
-    /// `DeliveryDestinationPolicy`: object.
+    /// `DeliveryDestinationPolicy`: An IAM policy that grants permissions to CloudWatch Logs to
+    /// deliver logs cross-account to a specified destination in this account.
     public var deliveryDestinationPolicy: DestinationPolicy?
 
-    /// `DeliveryDestinationType`: string.
+    /// `DeliveryDestinationType`: Displays whether this delivery destination is CloudWatch Logs,
+    /// Amazon S3, Firehose, or X-Ray.
     /// Changing it replaces the resource.
     public var deliveryDestinationType: Value?
 
-    /// `DestinationResourceArn`: string.
+    /// `DestinationResourceArn`: The ARN of the AWS destination that this delivery destination
+    /// represents.
     /// Changing it replaces the resource.
     public var destinationResourceArn: Value?
 
-    /// `Name`: string.
+    /// `Name`: The name of this delivery destination.
     /// Required. Changing it replaces the resource.
     public var name: Value
 
-    /// `OutputFormat`: string.
+    /// `OutputFormat`: The format of the logs that are sent to this delivery destination.
     /// Changing it replaces the resource.
     public var outputFormat: Value?
 
-    /// `Tags`: list of tags.
+    /// `Tags`: An array of key-value pairs to apply to the delivery destination.
     public var tags: [CfnTag]?
 
     /// Creates an `AWS::Logs::DeliveryDestination` as the child `id` of `scope`.
@@ -74,15 +78,20 @@ extension Logs {
       return p
     }
 
-    /// The `Arn` attribute: `Fn::GetAtt`.
+    /// `Arn` (`Fn::GetAtt`): The Amazon Resource Name (ARN) that uniquely identifies this delivery
+    /// destination.
     public var attrArn: Value { getAtt("Arn") }
 
+    /// An IAM policy that grants permissions to CloudWatch Logs to deliver logs cross-account to a
+    /// specified destination in this account.
+    ///
     /// A property type of `AWS::Logs::DeliveryDestination` (`definitions/DestinationPolicy`).
     public struct DestinationPolicy: ValueConvertible {
-      /// `DeliveryDestinationName`: string.
+      /// `DeliveryDestinationName`: A name for an existing destination.
       public var deliveryDestinationName: Value?
 
-      /// `DeliveryDestinationPolicy`: JSON object.
+      /// `DeliveryDestinationPolicy`: Creates or updates an access policy associated with an
+      /// existing destination.
       public var deliveryDestinationPolicy: Value?
 
       /// Creates the property value; set fields render in alphabetical order.

@@ -5,7 +5,7 @@
 import StackKit
 
 extension Logs {
-  /// The `AWS::Logs::DeliverySource` resource.
+  /// `AWS::Logs::DeliverySource`: Creates or updates one *delivery source* in your account.
   ///
   /// `Ref` returns the `Name`.
   ///
@@ -16,17 +16,17 @@ extension Logs {
     /// Properties whose change replaces the resource (paths below `Properties`, `/` separated).
     public static let createOnlyProperties: [String] = ["Name"]
 
-    /// `LogType`: string.
+    /// `LogType`: The type of log that the source is sending.
     public var logType: Value?
 
-    /// `Name`: string.
+    /// `Name`: The unique name of the delivery source.
     /// Required. Changing it replaces the resource.
     public var name: Value
 
-    /// `ResourceArn`: string.
+    /// `ResourceArn`: The ARN of the AWS resource that is generating and sending logs.
     public var resourceArn: Value?
 
-    /// `Tags`: list of tags.
+    /// `Tags`: An array of key-value pairs to apply to the delivery source.
     public var tags: [CfnTag]?
 
     /// Creates an `AWS::Logs::DeliverySource` as the child `id` of `scope`.
@@ -54,13 +54,15 @@ extension Logs {
       return p
     }
 
-    /// The `Arn` attribute: `Fn::GetAtt`.
+    /// `Arn` (`Fn::GetAtt`): The Amazon Resource Name (ARN) that uniquely identifies this delivery
+    /// source.
     public var attrArn: Value { getAtt("Arn") }
 
-    /// The `ResourceArns` attribute: `Fn::GetAtt`.
+    /// `ResourceArns` (`Fn::GetAtt`): This array contains the ARN of the AWS resource that sends
+    /// logs and is represented by this delivery source.
     public var attrResourceArns: Value { getAtt("ResourceArns") }
 
-    /// The `Service` attribute: `Fn::GetAtt`.
+    /// `Service` (`Fn::GetAtt`): The AWS service that is sending logs.
     public var attrService: Value { getAtt("Service") }
   }
 }

@@ -5,7 +5,8 @@
 import StackKit
 
 extension Logs {
-  /// The `AWS::Logs::Destination` resource.
+  /// `AWS::Logs::Destination`: The AWS::Logs::Destination resource specifies a CloudWatch Logs
+  /// destination.
   ///
   /// `Ref` returns the `DestinationName`.
   ///
@@ -16,21 +17,24 @@ extension Logs {
     /// Properties whose change replaces the resource (paths below `Properties`, `/` separated).
     public static let createOnlyProperties: [String] = ["DestinationName"]
 
-    /// `DestinationName`: string.
+    /// `DestinationName`: The name of the destination.
     /// Required. Changing it replaces the resource.
     public var destinationName: Value
 
-    /// `DestinationPolicy`: string.
+    /// `DestinationPolicy`: An IAM policy document that governs which AWS accounts can create
+    /// subscription filters against this destination.
     public var destinationPolicy: Value?
 
-    /// `RoleArn`: string.
+    /// `RoleArn`: The ARN of an IAM role that permits CloudWatch Logs to send data to the
+    /// specified AWS resource.
     /// Required.
     public var roleArn: Value
 
-    /// `Tags`: list of tags.
+    /// `Tags`: The tags that have been assigned to this delivery destination.
     public var tags: [CfnTag]?
 
-    /// `TargetArn`: string.
+    /// `TargetArn`: The Amazon Resource Name (ARN) of the physical target where the log events are
+    /// delivered (for example, a Kinesis stream).
     /// Required.
     public var targetArn: Value
 
@@ -62,7 +66,8 @@ extension Logs {
       return p
     }
 
-    /// The `Arn` attribute: `Fn::GetAtt`.
+    /// `Arn` (`Fn::GetAtt`): The ARN of the CloudWatch Logs destination, such as
+    /// `arn:aws:logs:us-west-1:123456789012:destination:MyDestination` .
     public var attrArn: Value { getAtt("Arn") }
   }
 }

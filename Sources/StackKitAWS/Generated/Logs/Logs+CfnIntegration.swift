@@ -5,7 +5,8 @@
 import StackKit
 
 extension Logs {
-  /// The `AWS::Logs::Integration` resource.
+  /// `AWS::Logs::Integration`: Creates an integration between CloudWatch Logs and another service
+  /// in this account.
   ///
   /// `Ref` returns the `IntegrationName`.
   ///
@@ -20,15 +21,16 @@ extension Logs {
       "ResourceConfig",
     ]
 
-    /// `IntegrationName`: string.
+    /// `IntegrationName`: The name of this integration.
     /// Required. Changing it replaces the resource.
     public var integrationName: Value
 
-    /// `IntegrationType`: string enum.
+    /// `IntegrationType`: The type of integration.
     /// Required. Changing it replaces the resource.
     public var integrationType: IntegrationType
 
-    /// `ResourceConfig`: object.
+    /// `ResourceConfig`: This structure contains configuration details about an integration
+    /// between CloudWatch Logs and another entity.
     /// Required. Changing it replaces the resource.
     public var resourceConfig: ResourceConfig
 
@@ -54,7 +56,7 @@ extension Logs {
       return p
     }
 
-    /// The `IntegrationStatus` attribute: `Fn::GetAtt`.
+    /// `IntegrationStatus` (`Fn::GetAtt`): The current status of this integration.
     public var attrIntegrationStatus: Value { getAtt("IntegrationStatus") }
 
     /// The allowed values of `IntegrationType` in `AWS::Logs::Integration`; any other string or a
@@ -71,23 +73,32 @@ extension Logs {
       public static var opensearch: Self { Self(.string("OPENSEARCH")) }
     }
 
+    /// This structure contains configuration details about an integration between CloudWatch Logs
+    /// and OpenSearch Service.
+    ///
     /// A property type of `AWS::Logs::Integration` (`definitions/OpenSearchResourceConfig`).
     public struct OpenSearchResourceConfig: ValueConvertible {
-      /// `ApplicationARN`: string.
+      /// `ApplicationARN`: If you want to use an existing OpenSearch Service application for your
+      /// integration with OpenSearch Service, specify it here.
       public var applicationARN: Value?
 
-      /// `DashboardViewerPrincipals`: list of strings.
+      /// `DashboardViewerPrincipals`: Specify the ARNs of IAM roles and IAM users who you want to
+      /// grant permission to for viewing the dashboards.
       /// Required.
       public var dashboardViewerPrincipals: Value
 
-      /// `DataSourceRoleArn`: string.
+      /// `DataSourceRoleArn`: Specify the ARN of an IAM role that CloudWatch Logs will use to
+      /// create the integration.
       /// Required.
       public var dataSourceRoleArn: Value
 
-      /// `KmsKeyArn`: string.
+      /// `KmsKeyArn`: To have the vended dashboard data encrypted with AWS instead of the
+      /// CloudWatch Logs default encryption method, specify the ARN of the AWS key that you want
+      /// to use.
       public var kmsKeyArn: Value?
 
-      /// `RetentionDays`: integer.
+      /// `RetentionDays`: Specify how many days that you want the data derived by OpenSearch
+      /// Service to be retained in the index that the dashboard refers to.
       /// From 1 to 3650.
       public var retentionDays: Value?
 
@@ -117,9 +128,13 @@ extension Logs {
       }
     }
 
+    /// This structure contains configuration details about an integration between CloudWatch Logs
+    /// and another entity.
+    ///
     /// A property type of `AWS::Logs::Integration` (`ResourceConfig`).
     public struct ResourceConfig: ValueConvertible {
-      /// `OpenSearchResourceConfig`: object.
+      /// `OpenSearchResourceConfig`: This structure contains configuration details about an
+      /// integration between CloudWatch Logs and OpenSearch Service.
       public var openSearchResourceConfig: OpenSearchResourceConfig?
 
       /// Creates the property value; set fields render in alphabetical order.

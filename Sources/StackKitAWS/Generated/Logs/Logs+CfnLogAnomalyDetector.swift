@@ -5,7 +5,8 @@
 import StackKit
 
 extension Logs {
-  /// The `AWS::Logs::LogAnomalyDetector` resource.
+  /// `AWS::Logs::LogAnomalyDetector`: Creates or updates an *anomaly detector* that regularly
+  /// scans one or more log groups and look for patterns and anomalies in the logs.
   ///
   /// `Ref` returns the `AnomalyDetectorArn`.
   ///
@@ -16,26 +17,28 @@ extension Logs {
     /// Properties whose change replaces the resource (paths below `Properties`, `/` separated).
     public static let createOnlyProperties: [String] = []
 
-    /// `AccountId`: string.
+    /// `AccountId`: The ID of the account to create the anomaly detector in.
     public var accountId: Value?
 
-    /// `AnomalyVisibilityTime`: number.
+    /// `AnomalyVisibilityTime`: The number of days to have visibility on an anomaly.
     /// From 7 to 90.
     public var anomalyVisibilityTime: Value?
 
-    /// `DetectorName`: string.
+    /// `DetectorName`: A name for this anomaly detector.
     public var detectorName: Value?
 
-    /// `EvaluationFrequency`: string enum.
+    /// `EvaluationFrequency`: Specifies how often the anomaly detector is to run and look for
+    /// anomalies.
     public var evaluationFrequency: EvaluationFrequency?
 
-    /// `FilterPattern`: string.
+    /// `FilterPattern`: You can use this parameter to limit the anomaly detection model to examine
+    /// only log events that match the pattern you specify here.
     public var filterPattern: Value?
 
-    /// `KmsKeyId`: string.
+    /// `KmsKeyId`: Optionally assigns a AWS key to secure this anomaly detector and its findings.
     public var kmsKeyId: Value?
 
-    /// `LogGroupArnList`: list of strings.
+    /// `LogGroupArnList`: The ARN of the log group that is associated with this anomaly detector.
     public var logGroupArnList: Value?
 
     /// Creates an `AWS::Logs::LogAnomalyDetector` as the child `id` of `scope`.
@@ -72,16 +75,18 @@ extension Logs {
       return p
     }
 
-    /// The `AnomalyDetectorArn` attribute: `Fn::GetAtt`.
+    /// `AnomalyDetectorArn` (`Fn::GetAtt`): The ARN of the anomaly detector.
     public var attrAnomalyDetectorArn: Value { getAtt("AnomalyDetectorArn") }
 
-    /// The `AnomalyDetectorStatus` attribute: `Fn::GetAtt`.
+    /// `AnomalyDetectorStatus` (`Fn::GetAtt`): Specifies whether the anomaly detector is currently
+    /// active.
     public var attrAnomalyDetectorStatus: Value { getAtt("AnomalyDetectorStatus") }
 
-    /// The `CreationTimeStamp` attribute: `Fn::GetAtt`.
+    /// `CreationTimeStamp` (`Fn::GetAtt`): The time that the anomaly detector was created.
     public var attrCreationTimeStamp: Value { getAtt("CreationTimeStamp") }
 
-    /// The `LastModifiedTimeStamp` attribute: `Fn::GetAtt`.
+    /// `LastModifiedTimeStamp` (`Fn::GetAtt`): The time that the anomaly detector was most
+    /// recently modified.
     public var attrLastModifiedTimeStamp: Value { getAtt("LastModifiedTimeStamp") }
 
     /// The allowed values of `EvaluationFrequency` in `AWS::Logs::LogAnomalyDetector`; any other

@@ -5,7 +5,7 @@
 import StackKit
 
 extension Logs {
-  /// The `AWS::Logs::LogGroup` resource.
+  /// `AWS::Logs::LogGroup`: The `AWS::Logs::LogGroup` resource specifies a log group.
   ///
   /// `Ref` returns the `LogGroupName`.
   ///
@@ -16,38 +16,42 @@ extension Logs {
     /// Properties whose change replaces the resource (paths below `Properties`, `/` separated).
     public static let createOnlyProperties: [String] = ["LogGroupName"]
 
-    /// `BearerTokenAuthenticationEnabled`: boolean.
+    /// `BearerTokenAuthenticationEnabled`: Indicates whether bearer token authentication is
+    /// enabled for this log group.
     /// Default: `false`.
     public var bearerTokenAuthenticationEnabled: Value?
 
-    /// `DataProtectionPolicy`: object or string.
+    /// `DataProtectionPolicy`: Creates a data protection policy and assigns it to the log group.
     public var dataProtectionPolicy: Value?
 
-    /// `DeletionProtectionEnabled`: boolean.
+    /// `DeletionProtectionEnabled`: Indicates whether deletion protection is enabled for this log
+    /// group.
     /// Default: `false`.
     public var deletionProtectionEnabled: Value?
 
-    /// `FieldIndexPolicies`: list of JSON objects.
+    /// `FieldIndexPolicies`: Creates or updates a *field index policy* for the specified log
+    /// group.
     public var fieldIndexPolicies: Value?
 
-    /// `KmsKeyId`: string.
+    /// `KmsKeyId`: The Amazon Resource Name (ARN) of the AWS key to use when encrypting log data.
     public var kmsKeyId: Value?
 
-    /// `LogGroupClass`: string enum.
+    /// `LogGroupClass`: Specifies the log group class for this log group.
     /// Default: `STANDARD`.
     public var logGroupClass: LogGroupClass?
 
-    /// `LogGroupName`: string.
+    /// `LogGroupName`: The name of the log group.
     /// Changing it replaces the resource.
     public var logGroupName: Value?
 
-    /// `ResourcePolicyDocument`: JSON object.
+    /// `ResourcePolicyDocument`: Creates or updates a resource policy for the specified log group
+    /// that allows other services to put log events to this account.
     public var resourcePolicyDocument: Value?
 
-    /// `RetentionInDays`: integer enum.
+    /// `RetentionInDays`: The number of days to retain the log events in the specified log group.
     public var retentionInDays: Value?
 
-    /// `Tags`: list of tags.
+    /// `Tags`: An array of key-value pairs to apply to the log group.
     public var tags: [CfnTag]?
 
     /// Creates an `AWS::Logs::LogGroup` as the child `id` of `scope`.
@@ -95,7 +99,8 @@ extension Logs {
       return p
     }
 
-    /// The `Arn` attribute: `Fn::GetAtt`.
+    /// `Arn` (`Fn::GetAtt`): The ARN of the log group, such as
+    /// `arn:aws:logs:us-west-1:123456789012:log-group:/mystack-testgroup-12ABC1AB12A1:*`.
     public var attrArn: Value { getAtt("Arn") }
 
     /// The allowed values of `LogGroupClass` in `AWS::Logs::LogGroup`; any other string or a token

@@ -5,7 +5,8 @@
 import StackKit
 
 extension Logs {
-  /// The `AWS::Logs::LogStream` resource.
+  /// `AWS::Logs::LogStream`: The `AWS::Logs::LogStream` resource specifies an Amazon CloudWatch
+  /// Logs log stream in a specific log group.
   ///
   /// The primary identifier is `LogGroupName`, `LogStreamName`; `Ref` returns it (parts joined
   /// with `|`).
@@ -17,11 +18,11 @@ extension Logs {
     /// Properties whose change replaces the resource (paths below `Properties`, `/` separated).
     public static let createOnlyProperties: [String] = ["LogGroupName", "LogStreamName"]
 
-    /// `LogGroupName`: string.
+    /// `LogGroupName`: The name of the log group where the log stream is created.
     /// Required. Changing it replaces the resource.
     public var logGroupName: Value
 
-    /// `LogStreamName`: string.
+    /// `LogStreamName`: The name of the log stream.
     /// Changing it replaces the resource.
     public var logStreamName: Value?
 

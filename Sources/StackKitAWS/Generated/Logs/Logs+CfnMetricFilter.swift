@@ -5,7 +5,9 @@
 import StackKit
 
 extension Logs {
-  /// The `AWS::Logs::MetricFilter` resource.
+  /// `AWS::Logs::MetricFilter`: The `AWS::Logs::MetricFilter` resource specifies a metric filter
+  /// that describes how CloudWatch Logs extracts information from logs and transforms it into
+  /// Amazon CloudWatch metrics.
   ///
   /// The primary identifier is `LogGroupName`, `FilterName`; `Ref` returns it (parts joined with
   /// `|`).
@@ -17,28 +19,32 @@ extension Logs {
     /// Properties whose change replaces the resource (paths below `Properties`, `/` separated).
     public static let createOnlyProperties: [String] = ["FilterName", "LogGroupName"]
 
-    /// `ApplyOnTransformedLogs`: boolean.
+    /// `ApplyOnTransformedLogs`: This parameter is valid only for log groups that have an active
+    /// log transformer.
     public var applyOnTransformedLogs: Value?
 
-    /// `EmitSystemFieldDimensions`: list of strings.
+    /// `EmitSystemFieldDimensions`: The list of system fields that are emitted as additional
+    /// dimensions in the generated metrics.
     public var emitSystemFieldDimensions: Value?
 
-    /// `FieldSelectionCriteria`: string.
+    /// `FieldSelectionCriteria`: The filter expression that specifies which log events are
+    /// processed by this metric filter based on system fields.
     public var fieldSelectionCriteria: Value?
 
-    /// `FilterName`: string.
+    /// `FilterName`: The name of the metric filter.
     /// Changing it replaces the resource.
     public var filterName: Value?
 
-    /// `FilterPattern`: string.
+    /// `FilterPattern`: A filter pattern for extracting metric data out of ingested log events.
     /// Required.
     public var filterPattern: Value
 
-    /// `LogGroupName`: string.
+    /// `LogGroupName`: The name of an existing log group that you want to associate with this
+    /// metric filter.
     /// Required. Changing it replaces the resource.
     public var logGroupName: Value
 
-    /// `MetricTransformations`: list of objects.
+    /// `MetricTransformations`: The metric transformations.
     /// Required.
     public var metricTransformations: [MetricTransformation]
 
@@ -76,27 +82,31 @@ extension Logs {
       return p
     }
 
+    /// `MetricTransformation` is a property of the `AWS::Logs::MetricFilter` resource that
+    /// describes how to transform log streams into a CloudWatch metric.
+    ///
     /// A property type of `AWS::Logs::MetricFilter` (`definitions/MetricTransformation`).
     public struct MetricTransformation: ValueConvertible {
-      /// `DefaultValue`: number.
+      /// `DefaultValue`: (Optional) The value to emit when a filter pattern does not match a log
+      /// event.
       public var defaultValue: Value?
 
-      /// `Dimensions`: list of tags.
+      /// `Dimensions`: The fields to use as dimensions for the metric.
       public var dimensions: [CfnTag]?
 
-      /// `MetricName`: string.
+      /// `MetricName`: The name of the CloudWatch metric.
       /// Required.
       public var metricName: Value
 
-      /// `MetricNamespace`: string.
+      /// `MetricNamespace`: A custom namespace to contain your metric in CloudWatch.
       /// Required.
       public var metricNamespace: Value
 
-      /// `MetricValue`: string.
+      /// `MetricValue`: The value that is published to the CloudWatch metric.
       /// Required.
       public var metricValue: Value
 
-      /// `Unit`: string enum.
+      /// `Unit`: The unit to assign to the metric.
       public var unit: Unit?
 
       /// Creates the property value; set fields render in alphabetical order.

@@ -5,7 +5,7 @@
 import StackKit
 
 extension Logs {
-  /// The `AWS::Logs::QueryDefinition` resource.
+  /// `AWS::Logs::QueryDefinition`: Creates a query definition for CloudWatch Logs Insights.
   ///
   /// `Ref` returns the `QueryDefinitionId`.
   ///
@@ -16,21 +16,22 @@ extension Logs {
     /// Properties whose change replaces the resource (paths below `Properties`, `/` separated).
     public static let createOnlyProperties: [String] = []
 
-    /// `LogGroupNames`: list of strings.
+    /// `LogGroupNames`: Use this parameter if you want the query to query only certain log groups.
     public var logGroupNames: Value?
 
-    /// `Name`: string.
+    /// `Name`: A name for the query definition.
     /// Required.
     public var name: Value
 
-    /// `Parameters`: list of objects.
+    /// `Parameters`: Use this parameter to include specific query parameters as part of your query
+    /// definition.
     public var parameters: [QueryParameter]?
 
-    /// `QueryLanguage`: string enum.
+    /// `QueryLanguage`: The query language used for this query.
     /// Default: `CWLI`.
     public var queryLanguage: QueryLanguage?
 
-    /// `QueryString`: string.
+    /// `QueryString`: The query string to use for this query definition.
     /// Required.
     public var queryString: Value
 
@@ -62,7 +63,7 @@ extension Logs {
       return p
     }
 
-    /// The `QueryDefinitionId` attribute: `Fn::GetAtt`.
+    /// `QueryDefinitionId` (`Fn::GetAtt`): The ID of the query definition.
     public var attrQueryDefinitionId: Value { getAtt("QueryDefinitionId") }
 
     /// The allowed values of `QueryLanguage` in `AWS::Logs::QueryDefinition`; any other string or
@@ -85,15 +86,20 @@ extension Logs {
       public static var ppl: Self { Self(.string("PPL")) }
     }
 
+    /// This structure defines a query parameter for a saved CloudWatch Logs Insights query
+    /// definition.
+    ///
     /// A property type of `AWS::Logs::QueryDefinition` (`definitions/QueryParameter`).
     public struct QueryParameter: ValueConvertible {
-      /// `DefaultValue`: string.
+      /// `DefaultValue`: The default value to use for this query parameter if no value is supplied
+      /// at execution time.
       public var defaultValue: Value?
 
-      /// `Description`: string.
+      /// `Description`: A description of the query parameter that explains its purpose or expected
+      /// values.
       public var description: Value?
 
-      /// `Name`: string.
+      /// `Name`: The name of the query parameter.
       /// Required.
       public var name: Value
 

@@ -5,7 +5,8 @@
 import StackKit
 
 extension Logs {
-  /// The `AWS::Logs::ResourcePolicy` resource.
+  /// `AWS::Logs::ResourcePolicy`: Creates or updates a resource policy that allows other AWS
+  /// services to put log events to this account.
   ///
   /// `Ref` returns the `PolicyName`.
   ///
@@ -16,11 +17,11 @@ extension Logs {
     /// Properties whose change replaces the resource (paths below `Properties`, `/` separated).
     public static let createOnlyProperties: [String] = ["PolicyName"]
 
-    /// `PolicyDocument`: object or string.
+    /// `PolicyDocument`: The details of the policy.
     /// Required.
     public var policyDocument: Value
 
-    /// `PolicyName`: string.
+    /// `PolicyName`: The name of the resource policy.
     /// Required. Changing it replaces the resource.
     public var policyName: Value
 

@@ -5,7 +5,9 @@
 import StackKit
 
 extension Logs {
-  /// The `AWS::Logs::ScheduledQuery` resource.
+  /// `AWS::Logs::ScheduledQuery`: Creates a new Scheduled Query that allows you to define a Logs
+  /// Insights query that will run on a schedule and configure actions to take with the query
+  /// results.
   ///
   /// `Ref` returns the `ScheduledQueryArn`.
   ///

@@ -5,7 +5,8 @@
 import StackKit
 
 extension Logs {
-  /// The `AWS::Logs::SubscriptionFilter` resource.
+  /// `AWS::Logs::SubscriptionFilter`: The `AWS::Logs::SubscriptionFilter` resource specifies a
+  /// subscription filter and associates it with the specified log group.
   ///
   /// The primary identifier is `FilterName`, `LogGroupName`; `Ref` returns it (parts joined with
   /// `|`).
@@ -17,35 +18,41 @@ extension Logs {
     /// Properties whose change replaces the resource (paths below `Properties`, `/` separated).
     public static let createOnlyProperties: [String] = ["FilterName", "LogGroupName"]
 
-    /// `ApplyOnTransformedLogs`: boolean.
+    /// `ApplyOnTransformedLogs`: This parameter is valid only for log groups that have an active
+    /// log transformer.
     public var applyOnTransformedLogs: Value?
 
-    /// `DestinationArn`: string.
+    /// `DestinationArn`: The Amazon Resource Name (ARN) of the destination.
     /// Required.
     public var destinationArn: Value
 
-    /// `Distribution`: string enum.
+    /// `Distribution`: The method used to distribute log data to the destination, which can be
+    /// either random or grouped by log stream.
     public var distribution: Distribution?
 
-    /// `EmitSystemFields`: list of strings.
+    /// `EmitSystemFields`: The list of system fields that are included in the log events sent to
+    /// the subscription destination.
     public var emitSystemFields: Value?
 
-    /// `FieldSelectionCriteria`: string.
+    /// `FieldSelectionCriteria`: The filter expression that specifies which log events are
+    /// processed by this subscription filter based on system fields.
     public var fieldSelectionCriteria: Value?
 
-    /// `FilterName`: string.
+    /// `FilterName`: The name of the subscription filter.
     /// Changing it replaces the resource.
     public var filterName: Value?
 
-    /// `FilterPattern`: string.
+    /// `FilterPattern`: The filtering expressions that restrict what gets delivered to the
+    /// destination AWS resource.
     /// Required.
     public var filterPattern: Value
 
-    /// `LogGroupName`: string.
+    /// `LogGroupName`: The log group to associate with the subscription filter.
     /// Required. Changing it replaces the resource.
     public var logGroupName: Value
 
-    /// `RoleArn`: string.
+    /// `RoleArn`: The ARN of an IAM role that grants CloudWatch Logs permissions to deliver
+    /// ingested log events to the destination stream.
     public var roleArn: Value?
 
     /// Creates an `AWS::Logs::SubscriptionFilter` as the child `id` of `scope`.

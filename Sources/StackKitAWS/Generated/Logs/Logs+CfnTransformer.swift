@@ -5,7 +5,7 @@
 import StackKit
 
 extension Logs {
-  /// The `AWS::Logs::Transformer` resource.
+  /// `AWS::Logs::Transformer`: Creates or updates a *log transformer* for a single log group.
   ///
   /// `Ref` returns the `LogGroupIdentifier`.
   ///
@@ -16,11 +16,13 @@ extension Logs {
     /// Properties whose change replaces the resource (paths below `Properties`, `/` separated).
     public static let createOnlyProperties: [String] = ["LogGroupIdentifier"]
 
-    /// `LogGroupIdentifier`: string.
+    /// `LogGroupIdentifier`: Specify either the name or ARN of the log group to create the
+    /// transformer for.
     /// Required. Changing it replaces the resource.
     public var logGroupIdentifier: Value
 
-    /// `TransformerConfig`: list of objects.
+    /// `TransformerConfig`: This structure is an array that contains the configuration of this log
+    /// transformer.
     /// Required.
     public var transformerConfig: [Processor]
 
@@ -43,16 +45,21 @@ extension Logs {
       return p
     }
 
+    /// This object defines one key that will be added with the
+    /// [addKeys](https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/CloudWatch-Logs-Transformation-Processors.html#CloudWatch-Logs-Transformation-addKey)
+    /// processor.
+    ///
     /// A property type of `AWS::Logs::Transformer` (`definitions/AddKeyEntry`).
     public struct AddKeyEntry: ValueConvertible {
-      /// `Key`: string.
+      /// `Key`: The key of the new entry to be added to the log event.
       /// Required.
       public var key: Value
 
-      /// `OverwriteIfExists`: boolean.
+      /// `OverwriteIfExists`: Specifies whether to overwrite the value if the key already exists
+      /// in the log event.
       public var overwriteIfExists: Value?
 
-      /// `Value`: string.
+      /// `Value`: The value of the new entry to be added to the log event.
       /// Required.
       public var value: Value
 
@@ -72,9 +79,12 @@ extension Logs {
       }
     }
 
+    /// This processor adds new key-value pairs to the log event.
+    ///
     /// A property type of `AWS::Logs::Transformer` (`TransformerConfig/AddKeys`).
     public struct AddKeys: ValueConvertible {
-      /// `Entries`: list of objects.
+      /// `Entries`: An array of objects, where each object contains the information about one key
+      /// to add to the log event.
       /// Required.
       public var entries: [AddKeyEntry]
 
@@ -90,9 +100,12 @@ extension Logs {
       }
     }
 
+    /// This processor copies values within a log event.
+    ///
     /// A property type of `AWS::Logs::Transformer` (`TransformerConfig/CopyValue`).
     public struct CopyValue: ValueConvertible {
-      /// `Entries`: list of objects.
+      /// `Entries`: An array of `CopyValueEntry` objects, where each object contains the
+      /// information about one field value to copy.
       /// Required.
       public var entries: [CopyValueEntry]
 
@@ -108,16 +121,21 @@ extension Logs {
       }
     }
 
+    /// This object defines one value to be copied with the
+    /// [copyValue](https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/CloudWatch-Logs-Transformation-Processors.html#CloudWatch-Logs-Transformation-copyValue)
+    /// processor.
+    ///
     /// A property type of `AWS::Logs::Transformer` (`definitions/CopyValueEntry`).
     public struct CopyValueEntry: ValueConvertible {
-      /// `OverwriteIfExists`: boolean.
+      /// `OverwriteIfExists`: Specifies whether to overwrite the value if the destination key
+      /// already exists.
       public var overwriteIfExists: Value?
 
-      /// `Source`: string.
+      /// `Source`: The key to copy.
       /// Required.
       public var source: Value
 
-      /// `Target`: string.
+      /// `Target`: The key of the field to copy the value to.
       /// Required.
       public var target: Value
 
@@ -137,18 +155,23 @@ extension Logs {
       }
     }
 
+    /// The `CSV` processor parses comma-separated values (CSV) from the log events into columns.
+    ///
     /// A property type of `AWS::Logs::Transformer` (`TransformerConfig/Csv`).
     public struct Csv: ValueConvertible {
-      /// `Columns`: list of strings.
+      /// `Columns`: An array of names to use for the columns in the transformed log event.
       public var columns: Value?
 
-      /// `Delimiter`: string.
+      /// `Delimiter`: The character used to separate each column in the original comma-separated
+      /// value log event.
       public var delimiter: Value?
 
-      /// `QuoteCharacter`: string.
+      /// `QuoteCharacter`: The character used used as a text qualifier for a single column of
+      /// data.
       public var quoteCharacter: Value?
 
-      /// `Source`: string.
+      /// `Source`: The path to the field in the log event that has the comma separated values to
+      /// be parsed.
       public var source: Value?
 
       /// Creates the property value; set fields render in alphabetical order.
@@ -174,30 +197,32 @@ extension Logs {
       }
     }
 
+    /// This processor converts a datetime string into a format that you specify.
+    ///
     /// A property type of `AWS::Logs::Transformer` (`TransformerConfig/DateTimeConverter`).
     public struct DateTimeConverter: ValueConvertible {
-      /// `Locale`: string.
+      /// `Locale`: The locale of the source field.
       public var locale: Value?
 
-      /// `MatchPatterns`: list of strings.
+      /// `MatchPatterns`: A list of patterns to match against the `source` field.
       /// Required.
       public var matchPatterns: Value
 
-      /// `Source`: string.
+      /// `Source`: The key to apply the date conversion to.
       /// Required.
       public var source: Value
 
-      /// `SourceTimezone`: string.
+      /// `SourceTimezone`: The time zone of the source field.
       public var sourceTimezone: Value?
 
-      /// `Target`: string.
+      /// `Target`: The JSON field to store the result in.
       /// Required.
       public var target: Value
 
-      /// `TargetFormat`: string.
+      /// `TargetFormat`: The datetime format to use for the converted data in the target field.
       public var targetFormat: Value?
 
-      /// `TargetTimezone`: string.
+      /// `TargetTimezone`: The time zone of the target field.
       public var targetTimezone: Value?
 
       /// Creates the property value; set fields render in alphabetical order.
@@ -232,9 +257,11 @@ extension Logs {
       }
     }
 
+    /// This processor deletes entries from a log event.
+    ///
     /// A property type of `AWS::Logs::Transformer` (`TransformerConfig/DeleteKeys`).
     public struct DeleteKeys: ValueConvertible {
-      /// `WithKeys`: list of strings.
+      /// `WithKeys`: The list of keys to delete.
       /// Required.
       public var withKeys: Value
 
@@ -293,13 +320,15 @@ extension Logs {
       public static var last: Self { Self(.string("last")) }
     }
 
+    /// This processor uses pattern matching to parse and structure unstructured data.
+    ///
     /// A property type of `AWS::Logs::Transformer` (`TransformerConfig/Grok`).
     public struct Grok: ValueConvertible {
-      /// `Match`: string.
+      /// `Match`: The grok pattern to match against the log event.
       /// Required.
       public var match: Value
 
-      /// `Source`: string.
+      /// `Source`: The path to the field in the log event that you want to parse.
       public var source: Value?
 
       /// Creates the property value; set fields render in alphabetical order.
@@ -316,26 +345,33 @@ extension Logs {
       }
     }
 
+    /// This processor takes a list of objects that contain key fields, and converts them into a
+    /// map of target keys.
+    ///
     /// A property type of `AWS::Logs::Transformer` (`TransformerConfig/ListToMap`).
     public struct ListToMap: ValueConvertible {
-      /// `Flatten`: boolean.
+      /// `Flatten`: A Boolean value to indicate whether the list will be flattened into single
+      /// items.
       public var flatten: Value?
 
-      /// `FlattenedElement`: string enum.
+      /// `FlattenedElement`: If you set `flatten` to `true` , use `flattenedElement` to specify
+      /// which element, `first` or `last` , to keep.
       public var flattenedElement: FlattenedElement?
 
-      /// `Key`: string.
+      /// `Key`: The key of the field to be extracted as keys in the generated map.
       /// Required.
       public var key: Value
 
-      /// `Source`: string.
+      /// `Source`: The key in the log event that has a list of objects that will be converted to a
+      /// map.
       /// Required.
       public var source: Value
 
-      /// `Target`: string.
+      /// `Target`: The key of the field that will hold the generated map.
       public var target: Value?
 
-      /// `ValueKey`: string.
+      /// `ValueKey`: If this is specified, the values that you specify in this parameter will be
+      /// extracted from the `source` objects and put into the values of the generated map.
       public var valueKey: Value?
 
       /// Creates the property value; set fields render in alphabetical order.
@@ -367,9 +403,11 @@ extension Logs {
       }
     }
 
+    /// This processor converts a string to lowercase.
+    ///
     /// A property type of `AWS::Logs::Transformer` (`TransformerConfig/LowerCaseString`).
     public struct LowerCaseString: ValueConvertible {
-      /// `WithKeys`: list of strings.
+      /// `WithKeys`: The array caontaining the keys of the fields to convert to lowercase.
       /// Required.
       public var withKeys: Value
 
@@ -385,16 +423,21 @@ extension Logs {
       }
     }
 
+    /// This object defines one key that will be moved with the
+    /// [moveKey](https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/CloudWatch-Logs-Transformation.html#CloudWatch-Logs-Transformation-moveKey)
+    /// processor.
+    ///
     /// A property type of `AWS::Logs::Transformer` (`definitions/MoveKeyEntry`).
     public struct MoveKeyEntry: ValueConvertible {
-      /// `OverwriteIfExists`: boolean.
+      /// `OverwriteIfExists`: Specifies whether to overwrite the value if the destination key
+      /// already exists.
       public var overwriteIfExists: Value?
 
-      /// `Source`: string.
+      /// `Source`: The key to move.
       /// Required.
       public var source: Value
 
-      /// `Target`: string.
+      /// `Target`: The key to move to.
       /// Required.
       public var target: Value
 
@@ -414,9 +457,12 @@ extension Logs {
       }
     }
 
+    /// This processor moves a key from one field to another.
+    ///
     /// A property type of `AWS::Logs::Transformer` (`TransformerConfig/MoveKeys`).
     public struct MoveKeys: ValueConvertible {
-      /// `Entries`: list of objects.
+      /// `Entries`: An array of objects, where each object contains the information about one key
+      /// to move.
       /// Required.
       public var entries: [MoveKeyEntry]
 
@@ -449,9 +495,13 @@ extension Logs {
       public static var v1_5: Self { Self(.string("V1.5")) }
     }
 
+    /// This processor parses CloudFront vended logs, extract fields, and convert them into JSON
+    /// format.
+    ///
     /// A property type of `AWS::Logs::Transformer` (`definitions/ParseCloudfront`).
     public struct ParseCloudfront: ValueConvertible {
-      /// `Source`: string.
+      /// `Source`: Omit this parameter and the whole log message will be processed by this
+      /// processor.
       public var source: Value?
 
       /// Creates the property value; set fields render in alphabetical order.
@@ -466,12 +516,14 @@ extension Logs {
       }
     }
 
+    /// This processor parses log events that are in JSON format.
+    ///
     /// A property type of `AWS::Logs::Transformer` (`TransformerConfig/ParseJSON`).
     public struct ParseJSON: ValueConvertible {
-      /// `Destination`: string.
+      /// `Destination`: The location to put the parsed key value pair into.
       public var destination: Value?
 
-      /// `Source`: string.
+      /// `Source`: Path to the field in the log event that will be parsed.
       public var source: Value?
 
       /// Creates the property value; set fields render in alphabetical order.
@@ -488,27 +540,33 @@ extension Logs {
       }
     }
 
+    /// This processor parses a specified field in the original log event into key-value pairs.
+    ///
     /// A property type of `AWS::Logs::Transformer` (`TransformerConfig/ParseKeyValue`).
     public struct ParseKeyValue: ValueConvertible {
-      /// `Destination`: string.
+      /// `Destination`: The destination field to put the extracted key-value pairs into.
       public var destination: Value?
 
-      /// `FieldDelimiter`: string.
+      /// `FieldDelimiter`: The field delimiter string that is used between key-value pairs in the
+      /// original log events.
       public var fieldDelimiter: Value?
 
-      /// `KeyPrefix`: string.
+      /// `KeyPrefix`: If you want to add a prefix to all transformed keys, specify it here.
       public var keyPrefix: Value?
 
-      /// `KeyValueDelimiter`: string.
+      /// `KeyValueDelimiter`: The delimiter string to use between the key and value in each pair
+      /// in the transformed log event.
       public var keyValueDelimiter: Value?
 
-      /// `NonMatchValue`: string.
+      /// `NonMatchValue`: A value to insert into the value field in the result, when a key-value
+      /// pair is not successfully split.
       public var nonMatchValue: Value?
 
-      /// `OverwriteIfExists`: boolean.
+      /// `OverwriteIfExists`: Specifies whether to overwrite the value if the destination key
+      /// already exists.
       public var overwriteIfExists: Value?
 
-      /// `Source`: string.
+      /// `Source`: Path to the field in the log event that will be parsed.
       public var source: Value?
 
       /// Creates the property value; set fields render in alphabetical order.
@@ -543,9 +601,13 @@ extension Logs {
       }
     }
 
+    /// Use this processor to parse RDS for PostgreSQL vended logs, extract fields, and and convert
+    /// them into a JSON format.
+    ///
     /// A property type of `AWS::Logs::Transformer` (`definitions/ParsePostgres`).
     public struct ParsePostgres: ValueConvertible {
-      /// `Source`: string.
+      /// `Source`: Omit this parameter and the whole log message will be processed by this
+      /// processor.
       public var source: Value?
 
       /// Creates the property value; set fields render in alphabetical order.
@@ -560,9 +622,13 @@ extension Logs {
       }
     }
 
+    /// Use this processor to parse Route 53 vended logs, extract fields, and and convert them into
+    /// a JSON format.
+    ///
     /// A property type of `AWS::Logs::Transformer` (`definitions/ParseRoute53`).
     public struct ParseRoute53: ValueConvertible {
-      /// `Source`: string.
+      /// `Source`: Omit this parameter and the whole log message will be processed by this
+      /// processor.
       public var source: Value?
 
       /// Creates the property value; set fields render in alphabetical order.
@@ -577,20 +643,25 @@ extension Logs {
       }
     }
 
+    /// This processor converts logs into [Open Cybersecurity Schema Framework
+    /// (OCSF)](https://docs.aws.amazon.com/https://ocsf.io) events.
+    ///
     /// A property type of `AWS::Logs::Transformer` (`definitions/ParseToOCSF`).
     public struct ParseToOCSF: ValueConvertible {
-      /// `EventSource`: string enum.
+      /// `EventSource`: Specify the service or process that produces the log events that will be
+      /// converted with this processor.
       /// Required.
       public var eventSource: EventSource
 
-      /// `MappingVersion`: string.
+      /// `MappingVersion`: The version of the OCSF mapping to use for parsing log data.
       public var mappingVersion: Value?
 
-      /// `OcsfVersion`: string enum.
+      /// `OcsfVersion`: Specify which version of the OCSF schema to use for the transformed log
+      /// events.
       /// Required.
       public var ocsfVersion: OcsfVersion
 
-      /// `Source`: string.
+      /// `Source`: The path to the field in the log event that you want to parse.
       public var source: Value?
 
       /// Creates the property value; set fields render in alphabetical order.
@@ -616,9 +687,13 @@ extension Logs {
       }
     }
 
+    /// Use this processor to parse Amazon VPC vended logs, extract fields, and and convert them
+    /// into a JSON format.
+    ///
     /// A property type of `AWS::Logs::Transformer` (`definitions/ParseVPC`).
     public struct ParseVPC: ValueConvertible {
-      /// `Source`: string.
+      /// `Source`: Omit this parameter and the whole log message will be processed by this
+      /// processor.
       public var source: Value?
 
       /// Creates the property value; set fields render in alphabetical order.
@@ -633,9 +708,13 @@ extension Logs {
       }
     }
 
+    /// Use this processor to parse AWS WAF vended logs, extract fields, and and convert them into
+    /// a JSON format.
+    ///
     /// A property type of `AWS::Logs::Transformer` (`definitions/ParseWAF`).
     public struct ParseWAF: ValueConvertible {
-      /// `Source`: string.
+      /// `Source`: Omit this parameter and the whole log message will be processed by this
+      /// processor.
       public var source: Value?
 
       /// Creates the property value; set fields render in alphabetical order.
@@ -650,75 +729,122 @@ extension Logs {
       }
     }
 
+    /// This structure contains the information about one processor in a log transformer.
+    ///
     /// A property type of `AWS::Logs::Transformer` (`definitions/Processor`).
     public struct Processor: ValueConvertible {
-      /// `AddKeys`: object.
+      /// `AddKeys`: Use this parameter to include the
+      /// [addKeys](https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/CloudWatch-Logs-Transformation.html#CloudWatch-Logs-Transformation-addKeys)
+      /// processor in your transformer.
       public var addKeys: AddKeys?
 
-      /// `CopyValue`: object.
+      /// `CopyValue`: Use this parameter to include the
+      /// [copyValue](https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/CloudWatch-Logs-Transformation-Processors.html#CloudWatch-Logs-Transformation-copyValue)
+      /// processor in your transformer.
       public var copyValue: CopyValue?
 
-      /// `Csv`: object.
+      /// `Csv`: Use this parameter to include the
+      /// [CSV](https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/CloudWatch-Logs-Transformation.html#CloudWatch-Logs-Transformation-CSV)
+      /// processor in your transformer.
       public var csv: Csv?
 
-      /// `DateTimeConverter`: object.
+      /// `DateTimeConverter`: Use this parameter to include the
+      /// [datetimeConverter](https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/CloudWatch-Logs-Transformation-Processors.html#CloudWatch-Logs-Transformation-datetimeConverter)
+      /// processor in your transformer.
       public var dateTimeConverter: DateTimeConverter?
 
-      /// `DeleteKeys`: object.
+      /// `DeleteKeys`: Use this parameter to include the
+      /// [deleteKeys](https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/CloudWatch-Logs-Transformation.html#CloudWatch-Logs-Transformation-deleteKeys)
+      /// processor in your transformer.
       public var deleteKeys: DeleteKeys?
 
-      /// `Grok`: object.
+      /// `Grok`: Use this parameter to include the
+      /// [grok](https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/CloudWatch-Logs-Transformation-Processors.html#CloudWatch-Logs-Transformation-grok)
+      /// processor in your transformer.
       public var grok: Grok?
 
-      /// `ListToMap`: object.
+      /// `ListToMap`: Use this parameter to include the
+      /// [listToMap](https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/CloudWatch-Logs-Transformation.html#CloudWatch-Logs-Transformation-listToMap)
+      /// processor in your transformer.
       public var listToMap: ListToMap?
 
-      /// `LowerCaseString`: object.
+      /// `LowerCaseString`: Use this parameter to include the
+      /// [lowerCaseString](https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/CloudWatch-Logs-Transformation-Processors.html#CloudWatch-Logs-Transformation-lowerCaseString)
+      /// processor in your transformer.
       public var lowerCaseString: LowerCaseString?
 
-      /// `MoveKeys`: object.
+      /// `MoveKeys`: Use this parameter to include the
+      /// [moveKeys](https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/CloudWatch-Logs-Transformation-Processors.html#CloudWatch-Logs-Transformation-moveKeys)
+      /// processor in your transformer.
       public var moveKeys: MoveKeys?
 
-      /// `ParseCloudfront`: object.
+      /// `ParseCloudfront`: Use this parameter to include the
+      /// [parseCloudfront](https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/CloudWatch-Logs-Transformation-Processors.html#CloudWatch-Logs-Transformation-parseCloudfront)
+      /// processor in your transformer.
       public var parseCloudfront: ParseCloudfront?
 
-      /// `ParseJSON`: object.
+      /// `ParseJSON`: Use this parameter to include the
+      /// [parseJSON](https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/CloudWatch-Logs-Transformation-Processors.html#CloudWatch-Logs-Transformation-parseJSON)
+      /// processor in your transformer.
       public var parseJSON: ParseJSON?
 
-      /// `ParseKeyValue`: object.
+      /// `ParseKeyValue`: Use this parameter to include the
+      /// [parseKeyValue](https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/CloudWatch-Logs-Transformation-Processors.html#CloudWatch-Logs-Transformation-parseKeyValue)
+      /// processor in your transformer.
       public var parseKeyValue: ParseKeyValue?
 
-      /// `ParsePostgres`: object.
+      /// `ParsePostgres`: Use this parameter to include the
+      /// [parsePostGres](https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/CloudWatch-Logs-Transformation.html#CloudWatch-Logs-Transformation-parsePostGres)
+      /// processor in your transformer.
       public var parsePostgres: ParsePostgres?
 
-      /// `ParseRoute53`: object.
+      /// `ParseRoute53`: Use this parameter to include the
+      /// [parseRoute53](https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/CloudWatch-Logs-Transformation-Processors.html#CloudWatch-Logs-Transformation-parseRoute53)
+      /// processor in your transformer.
       public var parseRoute53: ParseRoute53?
 
-      /// `ParseToOCSF`: object.
+      /// `ParseToOCSF`: Use this parameter to convert logs into Open Cybersecurity Schema (OCSF)
+      /// format.
       public var parseToOCSF: ParseToOCSF?
 
-      /// `ParseVPC`: object.
+      /// `ParseVPC`: Use this parameter to include the
+      /// [parseVPC](https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/CloudWatch-Logs-Transformation-Processors.html#CloudWatch-Logs-Transformation-parseVPC)
+      /// processor in your transformer.
       public var parseVPC: ParseVPC?
 
-      /// `ParseWAF`: object.
+      /// `ParseWAF`: Use this parameter to include the
+      /// [parseWAF](https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/CloudWatch-Logs-Transformation.html#CloudWatch-Logs-Transformation-parseWAF)
+      /// processor in your transformer.
       public var parseWAF: ParseWAF?
 
-      /// `RenameKeys`: object.
+      /// `RenameKeys`: Use this parameter to include the
+      /// [renameKeys](https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/CloudWatch-Logs-Transformation.html#CloudWatch-Logs-Transformation-renameKeys)
+      /// processor in your transformer.
       public var renameKeys: RenameKeys?
 
-      /// `SplitString`: object.
+      /// `SplitString`: Use this parameter to include the
+      /// [splitString](https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/CloudWatch-Logs-Transformation-Processors.html#CloudWatch-Logs-Transformation-splitString)
+      /// processor in your transformer.
       public var splitString: SplitString?
 
-      /// `SubstituteString`: object.
+      /// `SubstituteString`: Use this parameter to include the
+      /// [substituteString](https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/CloudWatch-Logs-Transformation-Processors.html#CloudWatch-Logs-Transformation-substituteString)
+      /// processor in your transformer.
       public var substituteString: SubstituteString?
 
-      /// `TrimString`: object.
+      /// `TrimString`: Use this parameter to include the
+      /// [trimString](https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/CloudWatch-Logs-Transformation-Processors.html#CloudWatch-Logs-Transformation-trimString)
+      /// processor in your transformer.
       public var trimString: TrimString?
 
-      /// `TypeConverter`: object.
+      /// `TypeConverter`: Use this parameter to include the
+      /// [typeConverter](https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/CloudWatch-Logs-Transformation-Processors.html#CloudWatch-Logs-Transformation-typeConverter)
+      /// processor in your transformer.
       public var typeConverter: TypeConverter?
 
-      /// `UpperCaseString`: object.
+      /// `UpperCaseString`: Use this parameter to include the
+      /// [upperCaseString](https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/CloudWatch-Logs-Transformation-Processors.html#CloudWatch-Logs-Transformation-upperCaseString)
+      /// processor in your transformer.
       public var upperCaseString: UpperCaseString?
 
       /// Creates the property value; set fields render in alphabetical order.
@@ -801,16 +927,21 @@ extension Logs {
       }
     }
 
+    /// This object defines one key that will be renamed with the
+    /// [renameKey](https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/CloudWatch-Logs-Transformation-Processors.html#CloudWatch-Logs-Transformation-renameKey)
+    /// processor.
+    ///
     /// A property type of `AWS::Logs::Transformer` (`definitions/RenameKeyEntry`).
     public struct RenameKeyEntry: ValueConvertible {
-      /// `Key`: string.
+      /// `Key`: The key to rename.
       /// Required.
       public var key: Value
 
-      /// `OverwriteIfExists`: boolean.
+      /// `OverwriteIfExists`: Specifies whether to overwrite the existing value if the destination
+      /// key already exists.
       public var overwriteIfExists: Value?
 
-      /// `RenameTo`: string.
+      /// `RenameTo`: The string to use for the new key name.
       /// Required.
       public var renameTo: Value
 
@@ -830,9 +961,12 @@ extension Logs {
       }
     }
 
+    /// Use this processor to rename keys in a log event.
+    ///
     /// A property type of `AWS::Logs::Transformer` (`TransformerConfig/RenameKeys`).
     public struct RenameKeys: ValueConvertible {
-      /// `Entries`: list of objects.
+      /// `Entries`: An array of `RenameKeyEntry` objects, where each object contains the
+      /// information about a single key to rename.
       /// Required.
       public var entries: [RenameKeyEntry]
 
@@ -848,9 +982,12 @@ extension Logs {
       }
     }
 
+    /// Use this processor to split a field into an array of strings using a delimiting character.
+    ///
     /// A property type of `AWS::Logs::Transformer` (`TransformerConfig/SplitString`).
     public struct SplitString: ValueConvertible {
-      /// `Entries`: list of objects.
+      /// `Entries`: An array of `SplitStringEntry` objects, where each object contains the
+      /// information about one field to split.
       /// Required.
       public var entries: [SplitStringEntry]
 
@@ -866,13 +1003,17 @@ extension Logs {
       }
     }
 
+    /// This object defines one log field that will be split with the
+    /// [splitString](https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/CloudWatch-Logs-Transformation-Processors.html#CloudWatch-Logs-Transformation-splitString)
+    /// processor.
+    ///
     /// A property type of `AWS::Logs::Transformer` (`definitions/SplitStringEntry`).
     public struct SplitStringEntry: ValueConvertible {
-      /// `Delimiter`: string.
+      /// `Delimiter`: The separator characters to split the string entry on.
       /// Required.
       public var delimiter: Value
 
-      /// `Source`: string.
+      /// `Source`: The key of the field to split.
       /// Required.
       public var source: Value
 
@@ -890,9 +1031,13 @@ extension Logs {
       }
     }
 
+    /// This processor matches a key’s value against a regular expression and replaces all matches
+    /// with a replacement string.
+    ///
     /// A property type of `AWS::Logs::Transformer` (`TransformerConfig/SubstituteString`).
     public struct SubstituteString: ValueConvertible {
-      /// `Entries`: list of objects.
+      /// `Entries`: An array of objects, where each object contains the information about one key
+      /// to match and replace.
       /// Required.
       public var entries: [SubstituteStringEntry]
 
@@ -908,17 +1053,21 @@ extension Logs {
       }
     }
 
+    /// This object defines one log field key that will be replaced using the
+    /// [substituteString](https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/CloudWatch-Logs-Transformation-Processors.html#CloudWatch-Logs-Transformation-substituteString)
+    /// processor.
+    ///
     /// A property type of `AWS::Logs::Transformer` (`definitions/SubstituteStringEntry`).
     public struct SubstituteStringEntry: ValueConvertible {
-      /// `From`: string.
+      /// `From`: The regular expression string to be replaced.
       /// Required.
       public var from: Value
 
-      /// `Source`: string.
+      /// `Source`: The key to modify.
       /// Required.
       public var source: Value
 
-      /// `To`: string.
+      /// `To`: The string to be substituted for each match of `from`.
       /// Required.
       public var to: Value
 
@@ -938,9 +1087,11 @@ extension Logs {
       }
     }
 
+    /// Use this processor to remove leading and trailing whitespace.
+    ///
     /// A property type of `AWS::Logs::Transformer` (`TransformerConfig/TrimString`).
     public struct TrimString: ValueConvertible {
-      /// `WithKeys`: list of strings.
+      /// `WithKeys`: The array containing the keys of the fields to trim.
       /// Required.
       public var withKeys: Value
 
@@ -956,9 +1107,13 @@ extension Logs {
       }
     }
 
+    /// Use this processor to convert a value type associated with the specified key to the
+    /// specified type.
+    ///
     /// A property type of `AWS::Logs::Transformer` (`TransformerConfig/TypeConverter`).
     public struct TypeConverter: ValueConvertible {
-      /// `Entries`: list of objects.
+      /// `Entries`: An array of `TypeConverterEntry` objects, where each object contains the
+      /// information about one field to change the type of.
       /// Required.
       public var entries: [TypeConverterEntry]
 
@@ -974,13 +1129,17 @@ extension Logs {
       }
     }
 
+    /// This object defines one value type that will be converted using the
+    /// [typeConverter](https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/CloudWatch-Logs-Transformation-Processors.html#CloudWatch-Logs-Transformation-typeConverter)
+    /// processor.
+    ///
     /// A property type of `AWS::Logs::Transformer` (`definitions/TypeConverterEntry`).
     public struct TypeConverterEntry: ValueConvertible {
-      /// `Key`: string.
+      /// `Key`: The key with the value that is to be converted to a different type.
       /// Required.
       public var key: Value
 
-      /// `Type`: string enum.
+      /// `Type`: The type to convert the field value to.
       /// Required.
       public var type: TypeProperty
 
@@ -1021,9 +1180,11 @@ extension Logs {
       public static var string: Self { Self(.string("string")) }
     }
 
+    /// This processor converts a string field to uppercase.
+    ///
     /// A property type of `AWS::Logs::Transformer` (`TransformerConfig/UpperCaseString`).
     public struct UpperCaseString: ValueConvertible {
-      /// `WithKeys`: list of strings.
+      /// `WithKeys`: The array of containing the keys of the field to convert to uppercase.
       /// Required.
       public var withKeys: Value
 

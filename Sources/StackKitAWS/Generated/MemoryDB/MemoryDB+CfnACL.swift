@@ -5,7 +5,7 @@
 import StackKit
 
 extension MemoryDB {
-  /// The `AWS::MemoryDB::ACL` resource.
+  /// `AWS::MemoryDB::ACL`: Specifies an Access Control List.
   ///
   /// `Ref` returns the `ACLName`.
   ///
@@ -16,14 +16,14 @@ extension MemoryDB {
     /// Properties whose change replaces the resource (paths below `Properties`, `/` separated).
     public static let createOnlyProperties: [String] = ["ACLName"]
 
-    /// `ACLName`: string.
+    /// `ACLName`: The name of the Access Control List.
     /// Required. Changing it replaces the resource.
     public var aclName: Value
 
-    /// `Tags`: list of tags.
+    /// `Tags`: An array of key-value pairs to apply to this resource.
     public var tags: [CfnTag]?
 
-    /// `UserNames`: list of strings.
+    /// `UserNames`: The list of users that belong to the Access Control List.
     public var userNames: Value?
 
     /// Creates an `AWS::MemoryDB::ACL` as the child `id` of `scope`.
@@ -48,10 +48,12 @@ extension MemoryDB {
       return p
     }
 
-    /// The `Arn` attribute: `Fn::GetAtt`.
+    /// `Arn` (`Fn::GetAtt`): When you pass the logical ID of this resource to the intrinsic `Ref`
+    /// function, Ref returns the ARN of the Access Control List, such as
+    /// `arn:aws:memorydb:us-east-1:123456789012:acl/my-acl`.
     public var attrArn: Value { getAtt("Arn") }
 
-    /// The `Status` attribute: `Fn::GetAtt`.
+    /// `Status` (`Fn::GetAtt`): Indicates ACL status.
     public var attrStatus: Value { getAtt("Status") }
   }
 }

@@ -5,7 +5,7 @@
 import StackKit
 
 extension MemoryDB {
-  /// The `AWS::MemoryDB::Cluster` resource.
+  /// `AWS::MemoryDB::Cluster`: Specifies a cluster .
   ///
   /// `Ref` returns the `ClusterName`.
   ///
@@ -27,100 +27,108 @@ extension MemoryDB {
       "TLSEnabled",
     ]
 
-    /// `ACLName`: string.
+    /// `ACLName`: The name of the Access Control List to associate with the cluster .
     /// Required.
     public var aclName: Value
 
-    /// `AutoMinorVersionUpgrade`: boolean.
+    /// `AutoMinorVersionUpgrade`: When set to true, the cluster will automatically receive minor
+    /// engine version upgrades after launch.
     public var autoMinorVersionUpgrade: Value?
 
-    /// `ClusterName`: string.
+    /// `ClusterName`: The name of the cluster .
     /// Required. Changing it replaces the resource.
     public var clusterName: Value
 
-    /// `DataTiering`: string enum.
+    /// `DataTiering`: Enables data tiering.
     /// Changing it replaces the resource.
     public var dataTiering: DataTieringStatus?
 
-    /// `Description`: string.
+    /// `Description`: A description of the cluster .
     public var description: Value?
 
-    /// `Engine`: string.
+    /// `Engine`: The name of the engine used by the cluster.
     public var engine: Value?
 
-    /// `EngineVersion`: string.
+    /// `EngineVersion`: The Redis engine version used by the cluster .
     public var engineVersion: Value?
 
-    /// `FinalSnapshotName`: string.
+    /// `FinalSnapshotName`: The user-supplied name of a final cluster snapshot.
     public var finalSnapshotName: Value?
 
-    /// `IpDiscovery`: string enum.
+    /// `IpDiscovery`: The mechanism that the cluster uses to discover IP addresses.
     public var ipDiscovery: SupportedIpDiscoveryTypes?
 
-    /// `KmsKeyId`: string.
+    /// `KmsKeyId`: The ID of the KMS key used to encrypt the cluster .
     /// Changing it replaces the resource.
     public var kmsKeyId: Value?
 
-    /// `MaintenanceWindow`: string.
+    /// `MaintenanceWindow`: Specifies the weekly time range during which maintenance on the
+    /// cluster is performed.
     public var maintenanceWindow: Value?
 
-    /// `MultiRegionClusterName`: string.
+    /// `MultiRegionClusterName`: The name of the multi-Region cluster that this cluster belongs
+    /// to.
     /// Changing it replaces the resource.
     public var multiRegionClusterName: Value?
 
-    /// `NetworkType`: string enum.
+    /// `NetworkType`: The IP address type for the cluster.
     /// Changing it replaces the resource.
     public var networkType: SupportedNetworkTypes?
 
-    /// `NodeType`: string.
+    /// `NodeType`: The cluster 's node type.
     /// Required.
     public var nodeType: Value
 
-    /// `NumReplicasPerShard`: integer.
+    /// `NumReplicasPerShard`: The number of replicas to apply to each shard.
     public var numReplicasPerShard: Value?
 
-    /// `NumShards`: integer.
+    /// `NumShards`: The number of shards in the cluster .
     public var numShards: Value?
 
-    /// `ParameterGroupName`: string.
+    /// `ParameterGroupName`: The name of the parameter group used by the cluster .
     public var parameterGroupName: Value?
 
-    /// `Port`: integer.
+    /// `Port`: The port used by the cluster .
     /// Changing it replaces the resource.
     public var port: Value?
 
-    /// `SecurityGroupIds`: list of strings.
+    /// `SecurityGroupIds`: A list of security group names to associate with this cluster .
     public var securityGroupIds: Value?
 
-    /// `SnapshotArns`: list of strings.
+    /// `SnapshotArns`: A list of Amazon Resource Names (ARN) that uniquely identify the RDB
+    /// snapshot files stored in Amazon S3.
     /// Changing it replaces the resource.
     public var snapshotArns: Value?
 
-    /// `SnapshotName`: string.
+    /// `SnapshotName`: The name of a snapshot from which to restore data into the new cluster .
     /// Changing it replaces the resource.
     public var snapshotName: Value?
 
-    /// `SnapshotRetentionLimit`: integer.
+    /// `SnapshotRetentionLimit`: The number of days for which MemoryDB retains automatic snapshots
+    /// before deleting them.
     public var snapshotRetentionLimit: Value?
 
-    /// `SnapshotWindow`: string.
+    /// `SnapshotWindow`: The daily time range (in UTC) during which MemoryDB begins taking a daily
+    /// snapshot of your shard.
     public var snapshotWindow: Value?
 
-    /// `SnsTopicArn`: string.
+    /// `SnsTopicArn`: When you pass the logical ID of this resource to the intrinsic `Ref`
+    /// function, Ref returns the ARN of the SNS topic, such as
+    /// `arn:aws:memorydb:us-east-1:123456789012:mySNSTopic`.
     public var snsTopicArn: Value?
 
-    /// `SnsTopicStatus`: string.
+    /// `SnsTopicStatus`: The SNS topic must be in Active status to receive notifications.
     public var snsTopicStatus: Value?
 
-    /// `SubnetGroupName`: string.
+    /// `SubnetGroupName`: The name of the subnet group used by the cluster .
     /// Changing it replaces the resource.
     public var subnetGroupName: Value?
 
-    /// `TLSEnabled`: boolean.
+    /// `TLSEnabled`: A flag to indicate if In-transit encryption is enabled.
     /// Changing it replaces the resource.
     public var tlsEnabled: Value?
 
-    /// `Tags`: list of tags.
+    /// `Tags`: An array of key-value pairs to apply to this resource.
     public var tags: [CfnTag]?
 
     /// Creates an `AWS::MemoryDB::Cluster` as the child `id` of `scope`.
@@ -220,19 +228,23 @@ extension MemoryDB {
       return p
     }
 
-    /// The `ARN` attribute: `Fn::GetAtt`.
+    /// `ARN` (`Fn::GetAtt`): When you pass the logical ID of this resource to the intrinsic `Ref`
+    /// function, Ref returns the ARN of the cluster , such as
+    /// `arn:aws:memorydb:us-east-1:123456789012:cluster/my-cluster`.
     public var attrARN: Value { getAtt("ARN") }
 
-    /// The `ClusterEndpoint.Address` attribute: `Fn::GetAtt`.
+    /// `ClusterEndpoint.Address` (`Fn::GetAtt`): The address of the cluster 's configuration
+    /// endpoint.
     public var attrClusterEndpointAddress: Value { getAtt("ClusterEndpoint.Address") }
 
-    /// The `ClusterEndpoint.Port` attribute: `Fn::GetAtt`.
+    /// `ClusterEndpoint.Port` (`Fn::GetAtt`): The port used by the cluster configuration endpoint.
     public var attrClusterEndpointPort: Value { getAtt("ClusterEndpoint.Port") }
 
-    /// The `ParameterGroupStatus` attribute: `Fn::GetAtt`.
+    /// `ParameterGroupStatus` (`Fn::GetAtt`): The status of the parameter group used by the
+    /// cluster , for example `active` or `applying` .
     public var attrParameterGroupStatus: Value { getAtt("ParameterGroupStatus") }
 
-    /// The `Status` attribute: `Fn::GetAtt`.
+    /// `Status` (`Fn::GetAtt`): The status of the cluster.
     public var attrStatus: Value { getAtt("Status") }
 
     /// The allowed values of `DataTieringStatus` in `AWS::MemoryDB::Cluster`; any other string or

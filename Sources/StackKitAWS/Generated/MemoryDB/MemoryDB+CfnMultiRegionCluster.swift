@@ -5,7 +5,7 @@
 import StackKit
 
 extension MemoryDB {
-  /// The `AWS::MemoryDB::MultiRegionCluster` resource.
+  /// `AWS::MemoryDB::MultiRegionCluster`: Represents a multi-Region cluster.
   ///
   /// `Ref` returns the `MultiRegionClusterName`.
   ///
@@ -21,39 +21,40 @@ extension MemoryDB {
       "TLSEnabled",
     ]
 
-    /// `Description`: string.
+    /// `Description`: The description of the multi-Region cluster.
     public var description: Value?
 
-    /// `Engine`: string.
+    /// `Engine`: The name of the engine used by the multi-Region cluster.
     public var engine: Value?
 
-    /// `EngineVersion`: string.
+    /// `EngineVersion`: The version of the engine used by the multi-Region cluster.
     /// Changing it replaces the resource.
     public var engineVersion: Value?
 
-    /// `MultiRegionClusterNameSuffix`: string.
+    /// `MultiRegionClusterNameSuffix`: A suffix to be added to the Multi-Region cluster name.
     /// Changing it replaces the resource.
     public var multiRegionClusterNameSuffix: Value?
 
-    /// `MultiRegionParameterGroupName`: string.
+    /// `MultiRegionParameterGroupName`: The name of the multi-Region parameter group associated
+    /// with the cluster.
     /// Changing it replaces the resource.
     public var multiRegionParameterGroupName: Value?
 
-    /// `NodeType`: string.
+    /// `NodeType`: The node type used by the multi-Region cluster.
     /// Required.
     public var nodeType: Value
 
-    /// `NumShards`: integer.
+    /// `NumShards`: The number of shards in the multi-Region cluster.
     public var numShards: Value?
 
-    /// `TLSEnabled`: boolean.
+    /// `TLSEnabled`: Indiciates if the multi-Region cluster is TLS enabled.
     /// Changing it replaces the resource.
     public var tlsEnabled: Value?
 
-    /// `Tags`: list of tags.
+    /// `Tags`: A list of tags to be applied to the multi-Region cluster.
     public var tags: [CfnTag]?
 
-    /// `UpdateStrategy`: string enum.
+    /// `UpdateStrategy`: The strategy to use for the update operation.
     public var updateStrategy: UpdateStrategy?
 
     /// Creates an `AWS::MemoryDB::MultiRegionCluster` as the child `id` of `scope`.
@@ -99,13 +100,13 @@ extension MemoryDB {
       return p
     }
 
-    /// The `ARN` attribute: `Fn::GetAtt`.
+    /// `ARN` (`Fn::GetAtt`): The Amazon Resource Name (ARN) of the multi-Region cluster.
     public var attrARN: Value { getAtt("ARN") }
 
-    /// The `MultiRegionClusterName` attribute: `Fn::GetAtt`.
+    /// `MultiRegionClusterName` (`Fn::GetAtt`): The name of the multi-Region cluster.
     public var attrMultiRegionClusterName: Value { getAtt("MultiRegionClusterName") }
 
-    /// The `Status` attribute: `Fn::GetAtt`.
+    /// `Status` (`Fn::GetAtt`): The current status of the multi-Region cluster.
     public var attrStatus: Value { getAtt("Status") }
 
     /// The allowed values of `UpdateStrategy` in `AWS::MemoryDB::MultiRegionCluster`; any other

@@ -5,7 +5,7 @@
 import StackKit
 
 extension MemoryDB {
-  /// The `AWS::MemoryDB::ParameterGroup` resource.
+  /// `AWS::MemoryDB::ParameterGroup`: Specifies a new MemoryDB parameter group.
   ///
   /// `Ref` returns the `ParameterGroupName`.
   ///
@@ -20,22 +20,23 @@ extension MemoryDB {
       "ParameterGroupName",
     ]
 
-    /// `Description`: string.
+    /// `Description`: A description of the parameter group.
     /// Changing it replaces the resource.
     public var description: Value?
 
-    /// `Family`: string.
+    /// `Family`: The name of the parameter group family that this parameter group is compatible
+    /// with.
     /// Required. Changing it replaces the resource.
     public var family: Value
 
-    /// `ParameterGroupName`: string.
+    /// `ParameterGroupName`: The name of the parameter group.
     /// Required. Changing it replaces the resource.
     public var parameterGroupName: Value
 
-    /// `Parameters`: object or string.
+    /// `Parameters`: Returns the detailed parameter list for the parameter group.
     public var parameters: Value?
 
-    /// `Tags`: list of tags.
+    /// `Tags`: An array of key-value pairs to apply to this resource.
     public var tags: [CfnTag]?
 
     /// Creates an `AWS::MemoryDB::ParameterGroup` as the child `id` of `scope`.
@@ -66,7 +67,9 @@ extension MemoryDB {
       return p
     }
 
-    /// The `ARN` attribute: `Fn::GetAtt`.
+    /// `ARN` (`Fn::GetAtt`): When you pass the logical ID of this resource to the intrinsic `Ref`
+    /// function, Ref returns the ARN of the parameter group, such as
+    /// `arn:aws:memorydb:us-east-1:123456789012:parametergroup/my-parameter-group`.
     public var attrARN: Value { getAtt("ARN") }
   }
 }

@@ -5,7 +5,7 @@
 import StackKit
 
 extension MemoryDB {
-  /// The `AWS::MemoryDB::SubnetGroup` resource.
+  /// `AWS::MemoryDB::SubnetGroup`: Specifies a subnet group.
   ///
   /// `Ref` returns the `SubnetGroupName`.
   ///
@@ -16,18 +16,18 @@ extension MemoryDB {
     /// Properties whose change replaces the resource (paths below `Properties`, `/` separated).
     public static let createOnlyProperties: [String] = ["SubnetGroupName"]
 
-    /// `Description`: string.
+    /// `Description`: A description of the subnet group.
     public var description: Value?
 
-    /// `SubnetGroupName`: string.
+    /// `SubnetGroupName`: The name of the subnet group to be used for the cluster .
     /// Required. Changing it replaces the resource.
     public var subnetGroupName: Value
 
-    /// `SubnetIds`: list of strings.
+    /// `SubnetIds`: A list of Amazon VPC subnet IDs for the subnet group.
     /// Required.
     public var subnetIds: Value
 
-    /// `Tags`: list of tags.
+    /// `Tags`: An array of key-value pairs to apply to this resource.
     public var tags: [CfnTag]?
 
     /// Creates an `AWS::MemoryDB::SubnetGroup` as the child `id` of `scope`.
@@ -55,10 +55,12 @@ extension MemoryDB {
       return p
     }
 
-    /// The `ARN` attribute: `Fn::GetAtt`.
+    /// `ARN` (`Fn::GetAtt`): When you pass the logical ID of this resource to the intrinsic `Ref`
+    /// function, Ref returns the ARN of the subnet group, such as
+    /// `arn:aws:memorydb:us-east-1:123456789012:subnetgroup/my-subnet-group`.
     public var attrARN: Value { getAtt("ARN") }
 
-    /// The `SupportedNetworkTypes` attribute: `Fn::GetAtt`.
+    /// `SupportedNetworkTypes` (`Fn::GetAtt`): The network types supported by this subnet.
     public var attrSupportedNetworkTypes: Value { getAtt("SupportedNetworkTypes") }
   }
 }

@@ -5,7 +5,7 @@
 import StackKit
 
 extension MemoryDB {
-  /// The `AWS::MemoryDB::User` resource.
+  /// `AWS::MemoryDB::User`: Specifies a MemoryDB user.
   ///
   /// `Ref` returns the `UserName`.
   ///
@@ -16,16 +16,16 @@ extension MemoryDB {
     /// Properties whose change replaces the resource (paths below `Properties`, `/` separated).
     public static let createOnlyProperties: [String] = ["UserName"]
 
-    /// `AccessString`: string.
+    /// `AccessString`: Access permissions string used for this user.
     public var accessString: Value?
 
-    /// `AuthenticationMode`: object.
+    /// `AuthenticationMode`: Denotes whether the user requires a password to authenticate.
     public var authenticationMode: AuthenticationMode?
 
-    /// `Tags`: list of tags.
+    /// `Tags`: An array of key-value pairs to apply to this resource.
     public var tags: [CfnTag]?
 
-    /// `UserName`: string.
+    /// `UserName`: The name of the user.
     /// Required. Changing it replaces the resource.
     public var userName: Value
 
@@ -54,18 +54,23 @@ extension MemoryDB {
       return p
     }
 
-    /// The `Arn` attribute: `Fn::GetAtt`.
+    /// `Arn` (`Fn::GetAtt`): When you pass the logical ID of this resource to the intrinsic `Ref`
+    /// function, Ref returns the ARN of the user, such as
+    /// `arn:aws:memorydb:us-east-1:123456789012:user/user1`.
     public var attrArn: Value { getAtt("Arn") }
 
-    /// The `Status` attribute: `Fn::GetAtt`.
+    /// `Status` (`Fn::GetAtt`): Indicates the user status.
     public var attrStatus: Value { getAtt("Status") }
 
+    /// Denotes the user's authentication properties, such as whether it requires a password to
+    /// authenticate.
+    ///
     /// A property type of `AWS::MemoryDB::User` (`AuthenticationMode`).
     public struct AuthenticationMode: ValueConvertible {
-      /// `Passwords`: list of strings.
+      /// `Passwords`: The password(s) used for authentication.
       public var passwords: [SecretValue]?
 
-      /// `Type`: string enum.
+      /// `Type`: Indicates whether the user requires a password to authenticate.
       public var type: TypeProperty?
 
       /// Creates the property value; set fields render in alphabetical order.

@@ -5,7 +5,8 @@
 import StackKit
 
 extension S3 {
-  /// The `AWS::S3::AccessGrant` resource.
+  /// `AWS::S3::AccessGrant`: The `AWS::S3::AccessGrant` resource creates an access grant that
+  /// gives a grantee access to your S3 data.
   ///
   /// `Ref` returns the `AccessGrantId`.
   ///
@@ -16,29 +17,32 @@ extension S3 {
     /// Properties whose change replaces the resource (paths below `Properties`, `/` separated).
     public static let createOnlyProperties: [String] = ["S3PrefixType", "Tags"]
 
-    /// `AccessGrantsLocationConfiguration`: object.
+    /// `AccessGrantsLocationConfiguration`: The configuration options of the grant location.
     public var accessGrantsLocationConfiguration: AccessGrantsLocationConfiguration?
 
-    /// `AccessGrantsLocationId`: string.
+    /// `AccessGrantsLocationId`: The ID of the registered location to which you are granting
+    /// access.
     /// Required.
     public var accessGrantsLocationId: Value
 
-    /// `ApplicationArn`: string.
+    /// `ApplicationArn`: The Amazon Resource Name (ARN) of an AWS IAM Identity Center application
+    /// associated with your Identity Center instance.
     public var applicationArn: Value?
 
-    /// `Grantee`: object.
+    /// `Grantee`: The user, group, or role to which you are granting access.
     /// Required.
     public var grantee: Grantee
 
-    /// `Permission`: string enum.
+    /// `Permission`: The type of access that you are granting to your S3 data, which can be set to
+    /// one of the following values: - `READ` – Grant read-only access to the S3 data.
     /// Required.
     public var permission: Permission
 
-    /// `S3PrefixType`: string enum.
+    /// `S3PrefixType`: The type of `S3SubPrefix` .
     /// Changing it replaces the resource.
     public var s3PrefixType: S3PrefixType?
 
-    /// `Tags`: list of tags.
+    /// `Tags`: The AWS resource tags that you are adding to the access grant.
     /// Changing it replaces the resource.
     public var tags: [CfnTag]?
 
@@ -78,19 +82,22 @@ extension S3 {
       return p
     }
 
-    /// The `AccessGrantArn` attribute: `Fn::GetAtt`.
+    /// `AccessGrantArn` (`Fn::GetAtt`): The ARN of the access grant.
     public var attrAccessGrantArn: Value { getAtt("AccessGrantArn") }
 
-    /// The `AccessGrantId` attribute: `Fn::GetAtt`.
+    /// `AccessGrantId` (`Fn::GetAtt`): The ID of the access grant.
     public var attrAccessGrantId: Value { getAtt("AccessGrantId") }
 
-    /// The `GrantScope` attribute: `Fn::GetAtt`.
+    /// `GrantScope` (`Fn::GetAtt`): The S3 path of the data to which you are granting access.
     public var attrGrantScope: Value { getAtt("GrantScope") }
 
+    /// The configuration options of the S3 Access Grants location.
+    ///
     /// A property type of `AWS::S3::AccessGrant`
     /// (`definitions/AccessGrantsLocationConfiguration`).
     public struct AccessGrantsLocationConfiguration: ValueConvertible {
-      /// `S3SubPrefix`: string.
+      /// `S3SubPrefix`: The `S3SubPrefix` is appended to the location scope creating the grant
+      /// scope.
       /// Required.
       public var s3SubPrefix: Value
 
@@ -106,13 +113,15 @@ extension S3 {
       }
     }
 
+    /// The user, group, or role to which you are granting access.
+    ///
     /// A property type of `AWS::S3::AccessGrant` (`definitions/Grantee`).
     public struct Grantee: ValueConvertible {
-      /// `GranteeIdentifier`: string.
+      /// `GranteeIdentifier`: The unique identifier of the `Grantee` .
       /// Required.
       public var granteeIdentifier: Value
 
-      /// `GranteeType`: string enum.
+      /// `GranteeType`: The type of the grantee to which access has been granted.
       /// Required.
       public var granteeType: GranteeType
 

@@ -5,7 +5,8 @@
 import StackKit
 
 extension S3 {
-  /// The `AWS::S3::AccessGrantsInstance` resource.
+  /// `AWS::S3::AccessGrantsInstance`: The `AWS::S3::AccessGrantInstance` resource creates an S3
+  /// Access Grants instance, which serves as a logical grouping for access grants.
   ///
   /// `Ref` returns the `AccessGrantsInstanceArn`.
   ///
@@ -16,10 +17,13 @@ extension S3 {
     /// Properties whose change replaces the resource (paths below `Properties`, `/` separated).
     public static let createOnlyProperties: [String] = ["Tags"]
 
-    /// `IdentityCenterArn`: string.
+    /// `IdentityCenterArn`: If you would like to associate your S3 Access Grants instance with an
+    /// AWS IAM Identity Center instance, use this field to pass the Amazon Resource Name (ARN) of
+    /// the AWS IAM Identity Center instance that you are associating with your S3 Access Grants
+    /// instance.
     public var identityCenterArn: Value?
 
-    /// `Tags`: list of tags.
+    /// `Tags`: The AWS resource tags that you are adding to the S3 Access Grants instance.
     /// Changing it replaces the resource.
     public var tags: [CfnTag]?
 
@@ -42,10 +46,10 @@ extension S3 {
       return p
     }
 
-    /// The `AccessGrantsInstanceArn` attribute: `Fn::GetAtt`.
+    /// `AccessGrantsInstanceArn` (`Fn::GetAtt`): The ARN of the S3 Access Grants instance.
     public var attrAccessGrantsInstanceArn: Value { getAtt("AccessGrantsInstanceArn") }
 
-    /// The `AccessGrantsInstanceId` attribute: `Fn::GetAtt`.
+    /// `AccessGrantsInstanceId` (`Fn::GetAtt`): The ID of the S3 Access Grants instance.
     public var attrAccessGrantsInstanceId: Value { getAtt("AccessGrantsInstanceId") }
   }
 }

@@ -5,7 +5,8 @@
 import StackKit
 
 extension S3 {
-  /// The `AWS::S3::AccessGrantsLocation` resource.
+  /// `AWS::S3::AccessGrantsLocation`: The `AWS::S3::AccessGrantsLocation` resource creates the S3
+  /// data location that you would like to register in your S3 Access Grants instance.
   ///
   /// `Ref` returns the `AccessGrantsLocationId`.
   ///
@@ -16,15 +17,15 @@ extension S3 {
     /// Properties whose change replaces the resource (paths below `Properties`, `/` separated).
     public static let createOnlyProperties: [String] = ["Tags"]
 
-    /// `IamRoleArn`: string.
+    /// `IamRoleArn`: The Amazon Resource Name (ARN) of the IAM role for the registered location.
     /// Required.
     public var iamRoleArn: Value
 
-    /// `LocationScope`: string.
+    /// `LocationScope`: The S3 URI path to the location that you are registering.
     /// Required.
     public var locationScope: Value
 
-    /// `Tags`: list of tags.
+    /// `Tags`: The AWS resource tags that you are adding to the S3 Access Grants location.
     /// Changing it replaces the resource.
     public var tags: [CfnTag]?
 
@@ -50,10 +51,11 @@ extension S3 {
       return p
     }
 
-    /// The `AccessGrantsLocationArn` attribute: `Fn::GetAtt`.
+    /// `AccessGrantsLocationArn` (`Fn::GetAtt`): The ARN of the location you are registering.
     public var attrAccessGrantsLocationArn: Value { getAtt("AccessGrantsLocationArn") }
 
-    /// The `AccessGrantsLocationId` attribute: `Fn::GetAtt`.
+    /// `AccessGrantsLocationId` (`Fn::GetAtt`): The ID of the registered location to which you are
+    /// granting access.
     public var attrAccessGrantsLocationId: Value { getAtt("AccessGrantsLocationId") }
   }
 }

@@ -5,7 +5,8 @@
 import StackKit
 
 extension S3 {
-  /// The `AWS::S3::AccessPoint` resource.
+  /// `AWS::S3::AccessPoint`: The AWS::S3::AccessPoint resource is an Amazon S3 resource type that
+  /// you can use to access buckets.
   ///
   /// `Ref` returns the `Name`.
   ///
@@ -21,28 +22,31 @@ extension S3 {
       "VpcConfiguration",
     ]
 
-    /// `Bucket`: string.
+    /// `Bucket`: The name of the bucket associated with this access point.
     /// Required. Changing it replaces the resource.
     public var bucket: Value
 
-    /// `BucketAccountId`: string.
+    /// `BucketAccountId`: The AWS account ID associated with the S3 bucket associated with this
+    /// access point.
     /// Changing it replaces the resource.
     public var bucketAccountId: Value?
 
-    /// `Name`: string.
+    /// `Name`: The name of this access point.
     /// Changing it replaces the resource.
     public var name: Value?
 
-    /// `Policy`: object or string.
+    /// `Policy`: The access point policy associated with this access point.
     public var policy: Value?
 
-    /// `PublicAccessBlockConfiguration`: object.
+    /// `PublicAccessBlockConfiguration`: The PublicAccessBlock configuration that you want to
+    /// apply to this Amazon S3 bucket.
     public var publicAccessBlockConfiguration: PublicAccessBlockConfiguration?
 
-    /// `Tags`: list of tags.
+    /// `Tags`: An array of tags that you can apply to access points.
     public var tags: [CfnTag]?
 
-    /// `VpcConfiguration`: object.
+    /// `VpcConfiguration`: The Virtual Private Cloud (VPC) configuration for this access point, if
+    /// one exists.
     /// Changing it replaces the resource.
     public var vpcConfiguration: VpcConfiguration?
 
@@ -82,27 +86,34 @@ extension S3 {
       return p
     }
 
-    /// The `Alias` attribute: `Fn::GetAtt`.
+    /// `Alias` (`Fn::GetAtt`): The alias for this access point.
     public var attrAlias: Value { getAtt("Alias") }
 
-    /// The `Arn` attribute: `Fn::GetAtt`.
+    /// `Arn` (`Fn::GetAtt`): This property contains the details of the ARN for the access point.
     public var attrArn: Value { getAtt("Arn") }
 
-    /// The `NetworkOrigin` attribute: `Fn::GetAtt`.
+    /// `NetworkOrigin` (`Fn::GetAtt`): Indicates whether this access point allows access from the
+    /// internet.
     public var attrNetworkOrigin: Value { getAtt("NetworkOrigin") }
 
+    /// The PublicAccessBlock configuration that you want to apply to this Amazon S3 bucket.
+    ///
     /// A property type of `AWS::S3::AccessPoint` (`definitions/PublicAccessBlockConfiguration`).
     public struct PublicAccessBlockConfiguration: ValueConvertible {
-      /// `BlockPublicAcls`: boolean.
+      /// `BlockPublicAcls`: Specifies whether Amazon S3 should block public access control lists
+      /// (ACLs) for this bucket and objects in this bucket.
       public var blockPublicAcls: Value?
 
-      /// `BlockPublicPolicy`: boolean.
+      /// `BlockPublicPolicy`: Specifies whether Amazon S3 should block public bucket policies for
+      /// this bucket.
       public var blockPublicPolicy: Value?
 
-      /// `IgnorePublicAcls`: boolean.
+      /// `IgnorePublicAcls`: Specifies whether Amazon S3 should ignore public ACLs for this bucket
+      /// and objects in this bucket.
       public var ignorePublicAcls: Value?
 
-      /// `RestrictPublicBuckets`: boolean.
+      /// `RestrictPublicBuckets`: Specifies whether Amazon S3 should restrict public bucket
+      /// policies for this bucket.
       public var restrictPublicBuckets: Value?
 
       /// Creates the property value; set fields render in alphabetical order.
@@ -128,9 +139,12 @@ extension S3 {
       }
     }
 
+    /// The Virtual Private Cloud (VPC) configuration for this access point.
+    ///
     /// A property type of `AWS::S3::AccessPoint` (`definitions/VpcConfiguration`).
     public struct VpcConfiguration: ValueConvertible {
-      /// `VpcId`: string.
+      /// `VpcId`: If this field is specified, the access point will only allow connections from
+      /// the specified VPC ID.
       public var vpcId: Value?
 
       /// Creates the property value; set fields render in alphabetical order.

@@ -5,7 +5,8 @@
 import StackKit
 
 extension S3 {
-  /// The `AWS::S3::Bucket` resource.
+  /// `AWS::S3::Bucket`: The `AWS::S3::Bucket` resource creates an Amazon S3 bucket in the same AWS
+  /// Region where you create the AWS CloudFormation stack.
   ///
   /// `Ref` returns the `BucketName`.
   ///
@@ -20,22 +21,26 @@ extension S3 {
       "BucketNamespace",
     ]
 
-    /// `AbacStatus`: string enum.
+    /// `AbacStatus`: The ABAC status of the general purpose bucket.
     public var abacStatus: AbacStatus?
 
-    /// `AccelerateConfiguration`: object.
+    /// `AccelerateConfiguration`: Configures the transfer acceleration state for an Amazon S3
+    /// bucket.
     public var accelerateConfiguration: AccelerateConfiguration?
 
-    /// `AccessControl`: string enum.
+    /// `AccessControl`: > This is a legacy property, and it is not recommended for most use cases.
     public var accessControl: AccessControl?
 
-    /// `AnalyticsConfigurations`: list of objects.
+    /// `AnalyticsConfigurations`: Specifies the configuration and any analyses for the analytics
+    /// filter of an Amazon S3 bucket.
     public var analyticsConfigurations: [AnalyticsConfiguration]?
 
-    /// `BucketEncryption`: object.
+    /// `BucketEncryption`: Specifies default encryption for a bucket using server-side encryption
+    /// with Amazon S3-managed keys (SSE-S3), AWS KMS-managed keys (SSE-KMS), or dual-layer
+    /// server-side encryption with KMS-managed keys (DSSE-KMS).
     public var bucketEncryption: BucketEncryption?
 
-    /// `BucketName`: string.
+    /// `BucketName`: A name for the bucket.
     /// Changing it replaces the resource.
     public var bucketName: Value?
 
@@ -47,55 +52,65 @@ extension S3 {
     /// Changing it replaces the resource.
     public var bucketNamespace: BucketNamespace?
 
-    /// `CorsConfiguration`: object.
+    /// `CorsConfiguration`: Describes the cross-origin access configuration for objects in an
+    /// Amazon S3 bucket.
     public var corsConfiguration: CorsConfiguration?
 
-    /// `IntelligentTieringConfigurations`: list of objects.
+    /// `IntelligentTieringConfigurations`: Defines how Amazon S3 handles Intelligent-Tiering
+    /// storage.
     public var intelligentTieringConfigurations: [IntelligentTieringConfiguration]?
 
-    /// `InventoryConfigurations`: list of objects.
+    /// `InventoryConfigurations`: Specifies the S3 Inventory configuration for an Amazon S3
+    /// bucket.
     public var inventoryConfigurations: [InventoryConfiguration]?
 
-    /// `LifecycleConfiguration`: object.
+    /// `LifecycleConfiguration`: Specifies the lifecycle configuration for objects in an Amazon S3
+    /// bucket.
     public var lifecycleConfiguration: LifecycleConfiguration?
 
-    /// `LoggingConfiguration`: object.
+    /// `LoggingConfiguration`: Settings that define where logs are stored.
     public var loggingConfiguration: LoggingConfiguration?
 
-    /// `MetadataConfiguration`: object.
+    /// `MetadataConfiguration`: The S3 Metadata configuration for a general purpose bucket.
     public var metadataConfiguration: MetadataConfiguration?
 
-    /// `MetadataTableConfiguration`: object.
+    /// `MetadataTableConfiguration`: The metadata table configuration of an Amazon S3 general
+    /// purpose bucket.
     public var metadataTableConfiguration: MetadataTableConfiguration?
 
-    /// `MetricsConfigurations`: list of objects.
+    /// `MetricsConfigurations`: Specifies a metrics configuration for the CloudWatch request
+    /// metrics (specified by the metrics configuration ID) from an Amazon S3 bucket.
     public var metricsConfigurations: [MetricsConfiguration]?
 
-    /// `NotificationConfiguration`: object.
+    /// `NotificationConfiguration`: Configuration that defines how Amazon S3 handles bucket
+    /// notifications.
     public var notificationConfiguration: NotificationConfiguration?
 
-    /// `ObjectLockConfiguration`: object.
+    /// `ObjectLockConfiguration`: > This operation is not supported for directory buckets.
     public var objectLockConfiguration: ObjectLockConfiguration?
 
-    /// `ObjectLockEnabled`: boolean.
+    /// `ObjectLockEnabled`: Indicates whether this bucket has an Object Lock configuration
+    /// enabled.
     public var objectLockEnabled: Value?
 
-    /// `OwnershipControls`: object.
+    /// `OwnershipControls`: Configuration that defines how Amazon S3 handles Object Ownership
+    /// rules.
     public var ownershipControls: OwnershipControls?
 
-    /// `PublicAccessBlockConfiguration`: object.
+    /// `PublicAccessBlockConfiguration`: Configuration that defines how Amazon S3 handles public
+    /// access.
     public var publicAccessBlockConfiguration: PublicAccessBlockConfiguration?
 
-    /// `ReplicationConfiguration`: object.
+    /// `ReplicationConfiguration`: Configuration for replicating objects in an S3 bucket.
     public var replicationConfiguration: ReplicationConfiguration?
 
-    /// `Tags`: list of tags.
+    /// `Tags`: An arbitrary set of tags (key-value pairs) for this S3 bucket.
     public var tags: [CfnTag]?
 
-    /// `VersioningConfiguration`: object.
+    /// `VersioningConfiguration`: Enables multiple versions of all objects in this bucket.
     public var versioningConfiguration: VersioningConfiguration?
 
-    /// `WebsiteConfiguration`: object.
+    /// `WebsiteConfiguration`: Information used to configure the bucket as a static website.
     public var websiteConfiguration: WebsiteConfiguration?
 
     /// Creates an `AWS::S3::Bucket` as the child `id` of `scope`.
@@ -192,55 +207,63 @@ extension S3 {
       return p
     }
 
-    /// The `Arn` attribute: `Fn::GetAtt`.
+    /// `Arn` (`Fn::GetAtt`): Returns the Amazon Resource Name (ARN) of the specified bucket.
     public var attrArn: Value { getAtt("Arn") }
 
-    /// The `DomainName` attribute: `Fn::GetAtt`.
+    /// `DomainName` (`Fn::GetAtt`): Returns the IPv4 DNS name of the specified bucket.
     public var attrDomainName: Value { getAtt("DomainName") }
 
-    /// The `DualStackDomainName` attribute: `Fn::GetAtt`.
+    /// `DualStackDomainName` (`Fn::GetAtt`): Returns the IPv6 DNS name of the specified bucket.
     public var attrDualStackDomainName: Value { getAtt("DualStackDomainName") }
 
-    /// The `MetadataConfiguration.Destination` attribute: `Fn::GetAtt`.
+    /// `MetadataConfiguration.Destination` (`Fn::GetAtt`): The destination information for the S3
+    /// Metadata configuration.
     public var attrMetadataConfigurationDestination: Value {
       getAtt("MetadataConfiguration.Destination")
     }
 
-    /// The `MetadataConfiguration.InventoryTableConfiguration.TableArn` attribute: `Fn::GetAtt`.
+    /// `MetadataConfiguration.InventoryTableConfiguration.TableArn` (`Fn::GetAtt`): The Amazon
+    /// Resource Name (ARN) for the inventory table.
     public var attrMetadataConfigurationInventoryTableConfigurationTableArn: Value {
       getAtt("MetadataConfiguration.InventoryTableConfiguration.TableArn")
     }
 
-    /// The `MetadataConfiguration.InventoryTableConfiguration.TableName` attribute: `Fn::GetAtt`.
+    /// `MetadataConfiguration.InventoryTableConfiguration.TableName` (`Fn::GetAtt`): The name of
+    /// the inventory table.
     public var attrMetadataConfigurationInventoryTableConfigurationTableName: Value {
       getAtt("MetadataConfiguration.InventoryTableConfiguration.TableName")
     }
 
-    /// The `MetadataConfiguration.JournalTableConfiguration.TableArn` attribute: `Fn::GetAtt`.
+    /// `MetadataConfiguration.JournalTableConfiguration.TableArn` (`Fn::GetAtt`): The Amazon
+    /// Resource Name (ARN) for the journal table.
     public var attrMetadataConfigurationJournalTableConfigurationTableArn: Value {
       getAtt("MetadataConfiguration.JournalTableConfiguration.TableArn")
     }
 
-    /// The `MetadataConfiguration.JournalTableConfiguration.TableName` attribute: `Fn::GetAtt`.
+    /// `MetadataConfiguration.JournalTableConfiguration.TableName` (`Fn::GetAtt`): The name of the
+    /// journal table.
     public var attrMetadataConfigurationJournalTableConfigurationTableName: Value {
       getAtt("MetadataConfiguration.JournalTableConfiguration.TableName")
     }
 
-    /// The `MetadataTableConfiguration.S3TablesDestination.TableArn` attribute: `Fn::GetAtt`.
+    /// `MetadataTableConfiguration.S3TablesDestination.TableArn` (`Fn::GetAtt`): The Amazon
+    /// Resource Name (ARN) for the metadata table in the metadata table configuration.
     public var attrMetadataTableConfigurationS3TablesDestinationTableArn: Value {
       getAtt("MetadataTableConfiguration.S3TablesDestination.TableArn")
     }
 
-    /// The `MetadataTableConfiguration.S3TablesDestination.TableNamespace` attribute:
-    /// `Fn::GetAtt`.
+    /// `MetadataTableConfiguration.S3TablesDestination.TableNamespace` (`Fn::GetAtt`): The table
+    /// bucket namespace for the metadata table in your metadata table configuration.
     public var attrMetadataTableConfigurationS3TablesDestinationTableNamespace: Value {
       getAtt("MetadataTableConfiguration.S3TablesDestination.TableNamespace")
     }
 
-    /// The `RegionalDomainName` attribute: `Fn::GetAtt`.
+    /// `RegionalDomainName` (`Fn::GetAtt`): Returns the regional domain name of the specified
+    /// bucket.
     public var attrRegionalDomainName: Value { getAtt("RegionalDomainName") }
 
-    /// The `WebsiteURL` attribute: `Fn::GetAtt`.
+    /// `WebsiteURL` (`Fn::GetAtt`): Returns the Amazon S3 website endpoint for the specified
+    /// bucket.
     public var attrWebsiteURL: Value { getAtt("WebsiteURL") }
 
     /// The allowed values of `AbacStatus` in `AWS::S3::Bucket`; any other string or a token can be
@@ -260,9 +283,13 @@ extension S3 {
       public static var disabled: Self { Self(.string("Disabled")) }
     }
 
+    /// Specifies the days since the initiation of an incomplete multipart upload that Amazon S3
+    /// will wait before permanently removing all parts of the upload.
+    ///
     /// A property type of `AWS::S3::Bucket` (`definitions/AbortIncompleteMultipartUpload`).
     public struct AbortIncompleteMultipartUpload: ValueConvertible {
-      /// `DaysAfterInitiation`: integer.
+      /// `DaysAfterInitiation`: Specifies the number of days after which Amazon S3 stops an
+      /// incomplete multipart upload.
       /// Required. At least 0.
       public var daysAfterInitiation: Value
 
@@ -278,9 +305,11 @@ extension S3 {
       }
     }
 
+    /// Configures the transfer acceleration state for an Amazon S3 bucket.
+    ///
     /// A property type of `AWS::S3::Bucket` (`definitions/AccelerateConfiguration`).
     public struct AccelerateConfiguration: ValueConvertible {
-      /// `AccelerationStatus`: string enum.
+      /// `AccelerationStatus`: Specifies the transfer acceleration status of the bucket.
       /// Required.
       public var accelerationStatus: AccelerationStatus
 
@@ -348,9 +377,13 @@ extension S3 {
       public static var publicReadWrite: Self { Self(.string("PublicReadWrite")) }
     }
 
+    /// Specify this only in a cross-account scenario (where source and destination bucket owners
+    /// are not the same), and you want to change replica ownership to the AWS account that owns
+    /// the destination bucket.
+    ///
     /// A property type of `AWS::S3::Bucket` (`definitions/AccessControlTranslation`).
     public struct AccessControlTranslation: ValueConvertible {
-      /// `Owner`: string enum.
+      /// `Owner`: Specifies the replica ownership.
       /// Required.
       public var owner: Owner
 
@@ -383,20 +416,24 @@ extension S3 {
       public static var deepArchiveAccess: Self { Self(.string("DEEP_ARCHIVE_ACCESS")) }
     }
 
+    /// Specifies the configuration and any analyses for the analytics filter of an Amazon S3
+    /// bucket.
+    ///
     /// A property type of `AWS::S3::Bucket` (`definitions/AnalyticsConfiguration`).
     public struct AnalyticsConfiguration: ValueConvertible {
-      /// `Id`: string.
+      /// `Id`: The ID that identifies the analytics configuration.
       /// Required.
       public var id: Value
 
-      /// `Prefix`: string.
+      /// `Prefix`: The prefix that an object must have to be included in the analytics results.
       public var prefix: Value?
 
-      /// `StorageClassAnalysis`: object.
+      /// `StorageClassAnalysis`: Contains data related to access patterns to be collected and made
+      /// available to analyze the tradeoffs between different storage classes.
       /// Required.
       public var storageClassAnalysis: StorageClassAnalysis
 
-      /// `TagFilters`: list of tags.
+      /// `TagFilters`: The tags to use when evaluating an analytics filter.
       public var tagFilters: [CfnTag]?
 
       /// Creates the property value; set fields render in alphabetical order.
@@ -422,9 +459,13 @@ extension S3 {
       }
     }
 
+    /// A bucket-level setting for Amazon S3 general purpose buckets used to prevent the upload of
+    /// new objects encrypted with the specified server-side encryption type.
+    ///
     /// A property type of `AWS::S3::Bucket` (`definitions/BlockedEncryptionTypes`).
     public struct BlockedEncryptionTypes: ValueConvertible {
-      /// `EncryptionType`: list of string enum items.
+      /// `EncryptionType`: The object encryption type that you want to block or unblock for an
+      /// Amazon S3 general purpose bucket.
       /// Allowed values: `NONE`, `SSE-C`.
       public var encryptionType: Value?
 
@@ -440,9 +481,14 @@ extension S3 {
       }
     }
 
+    /// Specifies default encryption for a bucket using server-side encryption with Amazon
+    /// S3-managed keys (SSE-S3), AWS KMS-managed keys (SSE-KMS), or dual-layer server-side
+    /// encryption with KMS-managed keys (DSSE-KMS).
+    ///
     /// A property type of `AWS::S3::Bucket` (`definitions/BucketEncryption`).
     public struct BucketEncryption: ValueConvertible {
-      /// `ServerSideEncryptionConfiguration`: list of objects.
+      /// `ServerSideEncryptionConfiguration`: Specifies the default server-side-encryption
+      /// configuration.
       /// Required.
       public var serverSideEncryptionConfiguration: [ServerSideEncryptionRule]
 
@@ -492,9 +538,11 @@ extension S3 {
       public static var disabled: Self { Self(.string("DISABLED")) }
     }
 
+    /// Describes the cross-origin access configuration for objects in an Amazon S3 bucket.
+    ///
     /// A property type of `AWS::S3::Bucket` (`definitions/CorsConfiguration`).
     public struct CorsConfiguration: ValueConvertible {
-      /// `CorsRules`: list of objects.
+      /// `CorsRules`: A set of origins and methods (cross-origin access that you want to allow).
       /// Required.
       public var corsRules: [CorsRule]
 
@@ -510,26 +558,33 @@ extension S3 {
       }
     }
 
+    /// Specifies a cross-origin access rule for an Amazon S3 bucket.
+    ///
     /// A property type of `AWS::S3::Bucket` (`definitions/CorsRule`).
     public struct CorsRule: ValueConvertible {
-      /// `AllowedHeaders`: list of strings.
+      /// `AllowedHeaders`: Headers that are specified in the `Access-Control-Request-Headers`
+      /// header.
       public var allowedHeaders: Value?
 
-      /// `AllowedMethods`: list of string enum items.
+      /// `AllowedMethods`: An HTTP method that you allow the origin to run.
       /// Required. Allowed values: `GET`, `PUT`, `HEAD`, `POST`, `DELETE`.
       public var allowedMethods: Value
 
-      /// `AllowedOrigins`: list of strings.
+      /// `AllowedOrigins`: One or more origins you want customers to be able to access the bucket
+      /// from.
       /// Required.
       public var allowedOrigins: Value
 
-      /// `ExposedHeaders`: list of strings.
+      /// `ExposedHeaders`: One or more headers in the response that you want customers to be able
+      /// to access from their applications (for example, from a JavaScript `XMLHttpRequest`
+      /// object).
       public var exposedHeaders: Value?
 
-      /// `Id`: string.
+      /// `Id`: A unique identifier for this rule.
       public var id: Value?
 
-      /// `MaxAge`: integer.
+      /// `MaxAge`: The time in seconds that your browser is to cache the preflight response for
+      /// the specified resource.
       /// At least 0.
       public var maxAge: Value?
 
@@ -562,13 +617,16 @@ extension S3 {
       }
     }
 
+    /// Specifies how data related to the storage class analysis for an Amazon S3 bucket should be
+    /// exported.
+    ///
     /// A property type of `AWS::S3::Bucket` (`definitions/DataExport`).
     public struct DataExport: ValueConvertible {
-      /// `Destination`: object.
+      /// `Destination`: The place to store the data for an analysis.
       /// Required.
       public var destination: Destination
 
-      /// `OutputSchemaVersion`: string.
+      /// `OutputSchemaVersion`: The version of the output schema to use when exporting data.
       /// Required.
       public var outputSchemaVersion: Value
 
@@ -586,15 +644,19 @@ extension S3 {
       }
     }
 
+    /// The container element for optionally specifying the default Object Lock retention settings
+    /// for new objects placed in the specified bucket.
+    ///
     /// A property type of `AWS::S3::Bucket` (`definitions/DefaultRetention`).
     public struct DefaultRetention: ValueConvertible {
-      /// `Days`: integer.
+      /// `Days`: The number of days that you want to specify for the default retention period.
       public var days: Value?
 
-      /// `Mode`: string enum.
+      /// `Mode`: The default Object Lock retention mode you want to apply to new objects placed in
+      /// the specified bucket.
       public var mode: Mode?
 
-      /// `Years`: integer.
+      /// `Years`: The number of years that you want to specify for the default retention period.
       public var years: Value?
 
       /// Creates the property value; set fields render in alphabetical order.
@@ -613,9 +675,11 @@ extension S3 {
       }
     }
 
+    /// Specifies whether Amazon S3 replicates delete markers.
+    ///
     /// A property type of `AWS::S3::Bucket` (`definitions/DeleteMarkerReplication`).
     public struct DeleteMarkerReplication: ValueConvertible {
-      /// `Status`: string enum.
+      /// `Status`: Indicates whether to replicate delete markers.
       public var status: DeleteMarkerReplicationStatus?
 
       /// Creates the property value; set fields render in alphabetical order.
@@ -647,20 +711,23 @@ extension S3 {
       public static var enabled: Self { Self(.string("Enabled")) }
     }
 
+    /// Specifies information about where to publish analysis or configuration results for an
+    /// Amazon S3 bucket.
+    ///
     /// A property type of `AWS::S3::Bucket` (`definitions/Destination`).
     public struct Destination: ValueConvertible {
-      /// `BucketAccountId`: string.
+      /// `BucketAccountId`: The account ID that owns the destination S3 bucket.
       public var bucketAccountId: Value?
 
-      /// `BucketArn`: string.
+      /// `BucketArn`: The Amazon Resource Name (ARN) of the bucket to which data is exported.
       /// Required.
       public var bucketArn: Value
 
-      /// `Format`: string enum.
+      /// `Format`: Specifies the file format used when exporting data to Amazon S3.
       /// Required.
       public var format: Format
 
-      /// `Prefix`: string.
+      /// `Prefix`: The prefix to use when exporting data.
       public var prefix: Value?
 
       /// Creates the property value; set fields render in alphabetical order.
@@ -686,9 +753,13 @@ extension S3 {
       }
     }
 
+    /// Specifies encryption-related information for an Amazon S3 bucket that is a destination for
+    /// replicated objects.
+    ///
     /// A property type of `AWS::S3::Bucket` (`definitions/EncryptionConfiguration`).
     public struct EncryptionConfiguration: ValueConvertible {
-      /// `ReplicaKmsKeyID`: string.
+      /// `ReplicaKmsKeyID`: Specifies the ID (Key ARN or Alias ARN) of the customer managed AWS
+      /// KMS key stored in AWS Key Management Service (KMS) for the destination bucket.
       /// Required.
       public var replicaKmsKeyID: Value
 
@@ -704,9 +775,14 @@ extension S3 {
       }
     }
 
+    /// Amazon S3 can send events to Amazon EventBridge whenever certain events happen in your
+    /// bucket, see [Using
+    /// EventBridge](https://docs.aws.amazon.com/AmazonS3/latest/userguide/EventBridge.html) in the
+    /// *Amazon S3 User Guide* .
+    ///
     /// A property type of `AWS::S3::Bucket` (`definitions/EventBridgeConfiguration`).
     public struct EventBridgeConfiguration: ValueConvertible {
-      /// `EventBridgeEnabled`: boolean.
+      /// `EventBridgeEnabled`: Enables delivery of events to Amazon EventBridge.
       /// Required. Default: `true`.
       public var eventBridgeEnabled: Value
 
@@ -739,13 +815,16 @@ extension S3 {
       public static var disabled: Self { Self(.string("DISABLED")) }
     }
 
+    /// Specifies the Amazon S3 object key name to filter on.
+    ///
     /// A property type of `AWS::S3::Bucket` (`definitions/FilterRule`).
     public struct FilterRule: ValueConvertible {
-      /// `Name`: string.
+      /// `Name`: The object key name prefix or suffix identifying one or more objects to which the
+      /// filtering rule applies.
       /// Required.
       public var name: Value
 
-      /// `Value`: string.
+      /// `Value`: The value that the filter searches for in object key names.
       /// Required.
       public var value: Value
 
@@ -800,23 +879,27 @@ extension S3 {
       public static var current: Self { Self(.string("Current")) }
     }
 
+    /// Specifies the S3 Intelligent-Tiering configuration for an Amazon S3 bucket.
+    ///
     /// A property type of `AWS::S3::Bucket` (`definitions/IntelligentTieringConfiguration`).
     public struct IntelligentTieringConfiguration: ValueConvertible {
-      /// `Id`: string.
+      /// `Id`: The ID used to identify the S3 Intelligent-Tiering configuration.
       /// Required.
       public var id: Value
 
-      /// `Prefix`: string.
+      /// `Prefix`: An object key name prefix that identifies the subset of objects to which the
+      /// rule applies.
       public var prefix: Value?
 
-      /// `Status`: string enum.
+      /// `Status`: Specifies the status of the configuration.
       /// Required.
       public var status: Status
 
-      /// `TagFilters`: list of tags.
+      /// `TagFilters`: A container for a key-value pair.
       public var tagFilters: [CfnTag]?
 
-      /// `Tierings`: list of objects.
+      /// `Tierings`: Specifies a list of S3 Intelligent-Tiering storage class tiers in the
+      /// configuration.
       /// Required.
       public var tierings: [Tiering]
 
@@ -846,25 +929,28 @@ extension S3 {
       }
     }
 
+    /// Specifies the S3 Inventory configuration for an Amazon S3 bucket.
+    ///
     /// A property type of `AWS::S3::Bucket` (`definitions/InventoryConfiguration`).
     public struct InventoryConfiguration: ValueConvertible {
-      /// `Destination`: object.
+      /// `Destination`: Contains information about where to publish the inventory results.
       /// Required.
       public var destination: Destination
 
-      /// `Enabled`: boolean.
+      /// `Enabled`: Specifies whether the inventory is enabled or disabled.
       /// Required.
       public var enabled: Value
 
-      /// `Id`: string.
+      /// `Id`: The ID used to identify the inventory configuration.
       /// Required.
       public var id: Value
 
-      /// `IncludedObjectVersions`: string enum.
+      /// `IncludedObjectVersions`: Object versions to include in the inventory list.
       /// Required.
       public var includedObjectVersions: IncludedObjectVersions
 
-      /// `OptionalFields`: list of string enum items.
+      /// `OptionalFields`: Contains the optional fields that are included in the inventory
+      /// results.
       /// Allowed values: `Size`, `LastModifiedDate`, `StorageClass`, `ETag`,
       /// `IsMultipartUploaded`, `ReplicationStatus`, `EncryptionStatus`,
       /// `ObjectLockRetainUntilDate`, `ObjectLockMode`, `ObjectLockLegalHoldStatus`,
@@ -872,10 +958,10 @@ extension S3 {
       /// `ObjectAccessControlList`, `ObjectOwner`, `LifecycleExpirationDate`.
       public var optionalFields: Value?
 
-      /// `Prefix`: string.
+      /// `Prefix`: Specifies the inventory filter prefix.
       public var prefix: Value?
 
-      /// `ScheduleFrequency`: string enum.
+      /// `ScheduleFrequency`: Specifies the schedule for generating inventory results.
       /// Required.
       public var scheduleFrequency: ScheduleFrequency
 
@@ -911,13 +997,16 @@ extension S3 {
       }
     }
 
+    /// The inventory table configuration for an S3 Metadata configuration.
+    ///
     /// A property type of `AWS::S3::Bucket` (`definitions/InventoryTableConfiguration`).
     public struct InventoryTableConfiguration: ValueConvertible {
-      /// `ConfigurationState`: string enum.
+      /// `ConfigurationState`: The configuration state of the inventory table, indicating whether
+      /// the inventory table is enabled or disabled.
       /// Required.
       public var configurationState: ConfigurationState
 
-      /// `EncryptionConfiguration`: object.
+      /// `EncryptionConfiguration`: The encryption configuration for the inventory table.
       public var encryptionConfiguration: MetadataTableEncryptionConfiguration?
 
       /// Creates the property value; set fields render in alphabetical order.
@@ -937,12 +1026,14 @@ extension S3 {
       }
     }
 
+    /// The journal table configuration for an S3 Metadata configuration.
+    ///
     /// A property type of `AWS::S3::Bucket` (`definitions/JournalTableConfiguration`).
     public struct JournalTableConfiguration: ValueConvertible {
-      /// `EncryptionConfiguration`: object.
+      /// `EncryptionConfiguration`: The encryption configuration for the journal table.
       public var encryptionConfiguration: MetadataTableEncryptionConfiguration?
 
-      /// `RecordExpiration`: object.
+      /// `RecordExpiration`: The journal table record expiration settings for the journal table.
       /// Required.
       public var recordExpiration: RecordExpiration
 
@@ -963,16 +1054,20 @@ extension S3 {
       }
     }
 
+    /// Describes the AWS Lambda functions to invoke and the events for which to invoke them.
+    ///
     /// A property type of `AWS::S3::Bucket` (`definitions/LambdaConfiguration`).
     public struct LambdaConfiguration: ValueConvertible {
-      /// `Event`: string.
+      /// `Event`: The Amazon S3 bucket event for which to invoke the AWS Lambda function.
       /// Required.
       public var event: Value
 
-      /// `Filter`: object.
+      /// `Filter`: The filtering rules that determine which objects invoke the AWS Lambda
+      /// function.
       public var filter: NotificationFilter?
 
-      /// `Function`: string.
+      /// `Function`: The Amazon Resource Name (ARN) of the AWS Lambda function that Amazon S3
+      /// invokes when the specified event type occurs.
       /// Required.
       public var function: Value
 
@@ -992,13 +1087,16 @@ extension S3 {
       }
     }
 
+    /// Specifies the lifecycle configuration for objects in an Amazon S3 bucket.
+    ///
     /// A property type of `AWS::S3::Bucket` (`definitions/LifecycleConfiguration`).
     public struct LifecycleConfiguration: ValueConvertible {
-      /// `Rules`: list of objects.
+      /// `Rules`: A lifecycle rule for individual objects in an Amazon S3 bucket.
       /// Required.
       public var rules: [Rule]
 
-      /// `TransitionDefaultMinimumObjectSize`: string enum.
+      /// `TransitionDefaultMinimumObjectSize`: Indicates which default minimum object size
+      /// behavior is applied to the lifecycle configuration.
       public var transitionDefaultMinimumObjectSize: TransitionDefaultMinimumObjectSize?
 
       /// Creates the property value; set fields render in alphabetical order.
@@ -1020,15 +1118,19 @@ extension S3 {
       }
     }
 
+    /// Describes where logs are stored and the prefix that Amazon S3 assigns to all log object
+    /// keys for a bucket.
+    ///
     /// A property type of `AWS::S3::Bucket` (`definitions/LoggingConfiguration`).
     public struct LoggingConfiguration: ValueConvertible {
-      /// `DestinationBucketName`: string.
+      /// `DestinationBucketName`: The name of the bucket where Amazon S3 should store server
+      /// access log files.
       public var destinationBucketName: Value?
 
-      /// `LogFilePrefix`: string.
+      /// `LogFilePrefix`: A prefix for all log object keys.
       public var logFilePrefix: Value?
 
-      /// `TargetObjectKeyFormat`: object.
+      /// `TargetObjectKeyFormat`: Amazon S3 key format for log objects.
       public var targetObjectKeyFormat: TargetObjectKeyFormat?
 
       /// Creates the property value; set fields render in alphabetical order.
@@ -1051,12 +1153,16 @@ extension S3 {
       }
     }
 
+    /// Creates a V2 Amazon S3 Metadata configuration of a general purpose bucket.
+    ///
     /// A property type of `AWS::S3::Bucket` (`definitions/MetadataConfiguration`).
     public struct MetadataConfiguration: ValueConvertible {
-      /// `InventoryTableConfiguration`: object.
+      /// `InventoryTableConfiguration`: The inventory table configuration for a metadata
+      /// configuration.
       public var inventoryTableConfiguration: InventoryTableConfiguration?
 
-      /// `JournalTableConfiguration`: object.
+      /// `JournalTableConfiguration`: The journal table configuration for a metadata
+      /// configuration.
       /// Required.
       public var journalTableConfiguration: JournalTableConfiguration
 
@@ -1079,9 +1185,13 @@ extension S3 {
       }
     }
 
+    /// > We recommend that you create your S3 Metadata configurations by using the V2
+    /// [MetadataConfiguration](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-s3-bucket-metadataconfiguration.html)
+    /// resource type.
+    ///
     /// A property type of `AWS::S3::Bucket` (`definitions/MetadataTableConfiguration`).
     public struct MetadataTableConfiguration: ValueConvertible {
-      /// `S3TablesDestination`: object.
+      /// `S3TablesDestination`: The destination information for the metadata table configuration.
       /// Required.
       public var s3TablesDestination: S3TablesDestination
 
@@ -1097,12 +1207,15 @@ extension S3 {
       }
     }
 
+    /// The encryption settings for an S3 Metadata journal table or inventory table configuration.
+    ///
     /// A property type of `AWS::S3::Bucket` (`definitions/MetadataTableEncryptionConfiguration`).
     public struct MetadataTableEncryptionConfiguration: ValueConvertible {
-      /// `KmsKeyArn`: string.
+      /// `KmsKeyArn`: If server-side encryption with AWS Key Management Service ( AWS ) keys
+      /// (SSE-KMS) is specified, you must also specify the KMS key Amazon Resource Name (ARN).
       public var kmsKeyArn: Value?
 
-      /// `SseAlgorithm`: string enum.
+      /// `SseAlgorithm`: The encryption type specified for a metadata table.
       /// Required.
       public var sseAlgorithm: SseAlgorithm
 
@@ -1120,12 +1233,16 @@ extension S3 {
       }
     }
 
+    /// A container specifying replication metrics-related settings enabling replication metrics
+    /// and events.
+    ///
     /// A property type of `AWS::S3::Bucket` (`definitions/Metrics`).
     public struct Metrics: ValueConvertible {
-      /// `EventThreshold`: object.
+      /// `EventThreshold`: A container specifying the time threshold for emitting the
+      /// `s3:Replication:OperationMissedThreshold` event.
       public var eventThreshold: ReplicationTimeValue?
 
-      /// `Status`: string enum.
+      /// `Status`: Specifies whether the replication metrics are enabled.
       /// Required.
       public var status: MetricsStatus
 
@@ -1143,19 +1260,23 @@ extension S3 {
       }
     }
 
+    /// Specifies a metrics configuration for the CloudWatch request metrics (specified by the
+    /// metrics configuration ID) from an Amazon S3 bucket.
+    ///
     /// A property type of `AWS::S3::Bucket` (`definitions/MetricsConfiguration`).
     public struct MetricsConfiguration: ValueConvertible {
-      /// `AccessPointArn`: string.
+      /// `AccessPointArn`: The access point that was used while performing operations on the
+      /// object.
       public var accessPointArn: Value?
 
-      /// `Id`: string.
+      /// `Id`: The ID used to identify the metrics configuration.
       /// Required.
       public var id: Value
 
-      /// `Prefix`: string.
+      /// `Prefix`: The prefix that an object must have to be included in the metrics results.
       public var prefix: Value?
 
-      /// `TagFilters`: list of tags.
+      /// `TagFilters`: Specifies a list of tag filters to use as a metrics configuration filter.
       public var tagFilters: [CfnTag]?
 
       /// Creates the property value; set fields render in alphabetical order.
@@ -1215,12 +1336,15 @@ extension S3 {
       public static var governance: Self { Self(.string("GOVERNANCE")) }
     }
 
+    /// Specifies when noncurrent object versions expire.
+    ///
     /// A property type of `AWS::S3::Bucket` (`definitions/NoncurrentVersionExpiration`).
     public struct NoncurrentVersionExpiration: ValueConvertible {
-      /// `NewerNoncurrentVersions`: integer.
+      /// `NewerNoncurrentVersions`: Specifies how many noncurrent versions Amazon S3 will retain.
       public var newerNoncurrentVersions: Value?
 
-      /// `NoncurrentDays`: integer.
+      /// `NoncurrentDays`: Specifies the number of days an object is noncurrent before Amazon S3
+      /// can perform the associated action.
       /// Required.
       public var noncurrentDays: Value
 
@@ -1238,16 +1362,21 @@ extension S3 {
       }
     }
 
+    /// Container for the transition rule that describes when noncurrent objects transition to the
+    /// `STANDARD_IA` , `ONEZONE_IA` , `INTELLIGENT_TIERING` , `GLACIER_IR` , `GLACIER` , or
+    /// `DEEP_ARCHIVE` storage class.
+    ///
     /// A property type of `AWS::S3::Bucket` (`definitions/NoncurrentVersionTransition`).
     public struct NoncurrentVersionTransition: ValueConvertible {
-      /// `NewerNoncurrentVersions`: integer.
+      /// `NewerNoncurrentVersions`: Specifies how many noncurrent versions Amazon S3 will retain.
       public var newerNoncurrentVersions: Value?
 
-      /// `StorageClass`: string enum.
+      /// `StorageClass`: The class of storage used to store the object.
       /// Required.
       public var storageClass: StorageClass
 
-      /// `TransitionInDays`: integer.
+      /// `TransitionInDays`: Specifies the number of days an object is noncurrent before Amazon S3
+      /// can perform the associated action.
       /// Required.
       public var transitionInDays: Value
 
@@ -1271,18 +1400,23 @@ extension S3 {
       }
     }
 
+    /// Describes the notification configuration for an Amazon S3 bucket.
+    ///
     /// A property type of `AWS::S3::Bucket` (`definitions/NotificationConfiguration`).
     public struct NotificationConfiguration: ValueConvertible {
-      /// `EventBridgeConfiguration`: object.
+      /// `EventBridgeConfiguration`: Enables delivery of events to Amazon EventBridge.
       public var eventBridgeConfiguration: EventBridgeConfiguration?
 
-      /// `LambdaConfigurations`: list of objects.
+      /// `LambdaConfigurations`: Describes the AWS Lambda functions to invoke and the events for
+      /// which to invoke them.
       public var lambdaConfigurations: [LambdaConfiguration]?
 
-      /// `QueueConfigurations`: list of objects.
+      /// `QueueConfigurations`: The Amazon Simple Queue Service queues to publish messages to and
+      /// the events for which to publish messages.
       public var queueConfigurations: [QueueConfiguration]?
 
-      /// `TopicConfigurations`: list of objects.
+      /// `TopicConfigurations`: The topic to which notifications are sent and the events for which
+      /// notifications are generated.
       public var topicConfigurations: [TopicConfiguration]?
 
       /// Creates the property value; set fields render in alphabetical order.
@@ -1308,9 +1442,11 @@ extension S3 {
       }
     }
 
+    /// Specifies object key name filtering rules.
+    ///
     /// A property type of `AWS::S3::Bucket` (`definitions/NotificationFilter`).
     public struct NotificationFilter: ValueConvertible {
-      /// `S3Key`: object.
+      /// `S3Key`: A container for object key name prefix and suffix filtering rules.
       /// Required.
       public var s3Key: S3KeyFilter
 
@@ -1326,12 +1462,15 @@ extension S3 {
       }
     }
 
+    /// Places an Object Lock configuration on the specified bucket.
+    ///
     /// A property type of `AWS::S3::Bucket` (`definitions/ObjectLockConfiguration`).
     public struct ObjectLockConfiguration: ValueConvertible {
-      /// `ObjectLockEnabled`: string enum.
+      /// `ObjectLockEnabled`: Indicates whether this bucket has an Object Lock configuration
+      /// enabled.
       public var objectLockEnabled: ObjectLockEnabled?
 
-      /// `Rule`: object.
+      /// `Rule`: Specifies the Object Lock rule for the specified object.
       public var rule: ObjectLockRule?
 
       /// Creates the property value; set fields render in alphabetical order.
@@ -1362,9 +1501,12 @@ extension S3 {
       public static var enabled: Self { Self(.string("Enabled")) }
     }
 
+    /// Specifies the Object Lock rule for the specified object.
+    ///
     /// A property type of `AWS::S3::Bucket` (`definitions/ObjectLockRule`).
     public struct ObjectLockRule: ValueConvertible {
-      /// `DefaultRetention`: object.
+      /// `DefaultRetention`: The default Object Lock retention mode and period that you want to
+      /// apply to new objects placed in the specified bucket.
       public var defaultRetention: DefaultRetention?
 
       /// Creates the property value; set fields render in alphabetical order.
@@ -1413,9 +1555,11 @@ extension S3 {
       public static var destination: Self { Self(.string("Destination")) }
     }
 
+    /// Specifies the container element for Object Ownership rules.
+    ///
     /// A property type of `AWS::S3::Bucket` (`definitions/OwnershipControls`).
     public struct OwnershipControls: ValueConvertible {
-      /// `Rules`: list of objects.
+      /// `Rules`: Specifies the container element for Object Ownership rules.
       /// Required.
       public var rules: [OwnershipControlsRule]
 
@@ -1431,9 +1575,11 @@ extension S3 {
       }
     }
 
+    /// Specifies an Object Ownership rule.
+    ///
     /// A property type of `AWS::S3::Bucket` (`definitions/OwnershipControlsRule`).
     public struct OwnershipControlsRule: ValueConvertible {
-      /// `ObjectOwnership`: string enum.
+      /// `ObjectOwnership`: Specifies an object ownership rule.
       public var objectOwnership: ObjectOwnership?
 
       /// Creates the property value; set fields render in alphabetical order.
@@ -1465,9 +1611,11 @@ extension S3 {
       public static var deliveryTime: Self { Self(.string("DeliveryTime")) }
     }
 
+    /// Amazon S3 keys for log objects are partitioned in the following format:.
+    ///
     /// A property type of `AWS::S3::Bucket` (`definitions/PartitionedPrefix`).
     public struct PartitionedPrefix: ValueConvertible {
-      /// `PartitionDateSource`: string enum.
+      /// `PartitionDateSource`: Specifies the partition date source for the partitioned prefix.
       public var partitionDateSource: PartitionDateSource?
 
       /// Creates the property value; set fields render in alphabetical order.
@@ -1499,18 +1647,24 @@ extension S3 {
       public static var https: Self { Self(.string("https")) }
     }
 
+    /// The PublicAccessBlock configuration that you want to apply to this Amazon S3 bucket.
+    ///
     /// A property type of `AWS::S3::Bucket` (`definitions/PublicAccessBlockConfiguration`).
     public struct PublicAccessBlockConfiguration: ValueConvertible {
-      /// `BlockPublicAcls`: boolean.
+      /// `BlockPublicAcls`: Specifies whether Amazon S3 should block public access control lists
+      /// (ACLs) for this bucket and objects in this bucket.
       public var blockPublicAcls: Value?
 
-      /// `BlockPublicPolicy`: boolean.
+      /// `BlockPublicPolicy`: Specifies whether Amazon S3 should block public bucket policies for
+      /// this bucket.
       public var blockPublicPolicy: Value?
 
-      /// `IgnorePublicAcls`: boolean.
+      /// `IgnorePublicAcls`: Specifies whether Amazon S3 should ignore public ACLs for this bucket
+      /// and objects in this bucket.
       public var ignorePublicAcls: Value?
 
-      /// `RestrictPublicBuckets`: boolean.
+      /// `RestrictPublicBuckets`: Specifies whether Amazon S3 should restrict public bucket
+      /// policies for this bucket.
       public var restrictPublicBuckets: Value?
 
       /// Creates the property value; set fields render in alphabetical order.
@@ -1536,16 +1690,21 @@ extension S3 {
       }
     }
 
+    /// Specifies the configuration for publishing messages to an Amazon Simple Queue Service
+    /// (Amazon SQS) queue when Amazon S3 detects specified events.
+    ///
     /// A property type of `AWS::S3::Bucket` (`definitions/QueueConfiguration`).
     public struct QueueConfiguration: ValueConvertible {
-      /// `Event`: string.
+      /// `Event`: The Amazon S3 bucket event about which you want to publish messages to Amazon
+      /// SQS.
       /// Required.
       public var event: Value
 
-      /// `Filter`: object.
+      /// `Filter`: The filtering rules that determine which objects trigger notifications.
       public var filter: NotificationFilter?
 
-      /// `Queue`: string.
+      /// `Queue`: The Amazon Resource Name (ARN) of the Amazon SQS queue to which Amazon S3
+      /// publishes a message when it detects events of the specified type.
       /// Required.
       public var queue: Value
 
@@ -1565,12 +1724,16 @@ extension S3 {
       }
     }
 
+    /// The journal table record expiration settings for a journal table in an S3 Metadata
+    /// configuration.
+    ///
     /// A property type of `AWS::S3::Bucket` (`definitions/RecordExpiration`).
     public struct RecordExpiration: ValueConvertible {
-      /// `Days`: integer.
+      /// `Days`: If you enable journal table record expiration, you can set the number of days to
+      /// retain your journal table records.
       public var days: Value?
 
-      /// `Expiration`: string enum.
+      /// `Expiration`: Specifies whether journal table record expiration is enabled or disabled.
       /// Required.
       public var expiration: Expiration
 
@@ -1588,13 +1751,16 @@ extension S3 {
       }
     }
 
+    /// Specifies the redirect behavior of all requests to a website endpoint of an Amazon S3
+    /// bucket.
+    ///
     /// A property type of `AWS::S3::Bucket` (`definitions/RedirectAllRequestsTo`).
     public struct RedirectAllRequestsTo: ValueConvertible {
-      /// `HostName`: string.
+      /// `HostName`: Name of the host where requests are redirected.
       /// Required.
       public var hostName: Value
 
-      /// `Protocol`: string enum.
+      /// `Protocol`: Protocol to use when redirecting requests.
       public var `protocol`: ProtocolProperty?
 
       /// Creates the property value; set fields render in alphabetical order.
@@ -1611,21 +1777,23 @@ extension S3 {
       }
     }
 
+    /// Specifies how requests are redirected.
+    ///
     /// A property type of `AWS::S3::Bucket` (`definitions/RedirectRule`).
     public struct RedirectRule: ValueConvertible {
-      /// `HostName`: string.
+      /// `HostName`: The host name to use in the redirect request.
       public var hostName: Value?
 
-      /// `HttpRedirectCode`: string.
+      /// `HttpRedirectCode`: The HTTP redirect code to use on the response.
       public var httpRedirectCode: Value?
 
-      /// `Protocol`: string enum.
+      /// `Protocol`: Protocol to use when redirecting requests.
       public var `protocol`: RedirectRuleProtocol?
 
-      /// `ReplaceKeyPrefixWith`: string.
+      /// `ReplaceKeyPrefixWith`: The object key prefix to use in the redirect request.
       public var replaceKeyPrefixWith: Value?
 
-      /// `ReplaceKeyWith`: string.
+      /// `ReplaceKeyWith`: The specific object key to use in the redirect request.
       public var replaceKeyWith: Value?
 
       /// Creates the property value; set fields render in alphabetical order.
@@ -1671,9 +1839,11 @@ extension S3 {
       public static var https: Self { Self(.string("https")) }
     }
 
+    /// A filter that you can specify for selection for modifications on replicas.
+    ///
     /// A property type of `AWS::S3::Bucket` (`definitions/ReplicaModifications`).
     public struct ReplicaModifications: ValueConvertible {
-      /// `Status`: string enum.
+      /// `Status`: Specifies whether Amazon S3 replicates modifications on replicas.
       /// Required.
       public var status: ReplicaModificationsStatus
 
@@ -1706,13 +1876,16 @@ extension S3 {
       public static var disabled: Self { Self(.string("Disabled")) }
     }
 
+    /// A container for replication rules.
+    ///
     /// A property type of `AWS::S3::Bucket` (`definitions/ReplicationConfiguration`).
     public struct ReplicationConfiguration: ValueConvertible {
-      /// `Role`: string.
+      /// `Role`: The Amazon Resource Name (ARN) of the AWS Identity and Access Management (IAM)
+      /// role that Amazon S3 assumes when replicating objects.
       /// Required.
       public var role: Value
 
-      /// `Rules`: list of objects.
+      /// `Rules`: A container for one or more replication rules.
       /// Required.
       public var rules: [ReplicationRule]
 
@@ -1730,28 +1903,38 @@ extension S3 {
       }
     }
 
+    /// A container for information about the replication destination and its configurations
+    /// including enabling the S3 Replication Time Control (S3 RTC).
+    ///
     /// A property type of `AWS::S3::Bucket` (`definitions/ReplicationDestination`).
     public struct ReplicationDestination: ValueConvertible {
-      /// `AccessControlTranslation`: object.
+      /// `AccessControlTranslation`: Specify this only in a cross-account scenario (where source
+      /// and destination bucket owners are not the same), and you want to change replica ownership
+      /// to the AWS account that owns the destination bucket.
       public var accessControlTranslation: AccessControlTranslation?
 
-      /// `Account`: string.
+      /// `Account`: Destination bucket owner account ID.
       public var account: Value?
 
-      /// `Bucket`: string.
+      /// `Bucket`: The Amazon Resource Name (ARN) of the bucket where you want Amazon S3 to store
+      /// the results.
       /// Required.
       public var bucket: Value
 
-      /// `EncryptionConfiguration`: object.
+      /// `EncryptionConfiguration`: Specifies encryption-related information.
       public var encryptionConfiguration: EncryptionConfiguration?
 
-      /// `Metrics`: object.
+      /// `Metrics`: A container specifying replication metrics-related settings enabling
+      /// replication metrics and events.
       public var metrics: Metrics?
 
-      /// `ReplicationTime`: object.
+      /// `ReplicationTime`: A container specifying S3 Replication Time Control (S3 RTC), including
+      /// whether S3 RTC is enabled and the time when all objects and operations on objects must be
+      /// replicated.
       public var replicationTime: ReplicationTime?
 
-      /// `StorageClass`: string enum.
+      /// `StorageClass`: The storage class to use when replicating objects, such as S3 Standard or
+      /// reduced redundancy.
       public var storageClass: ReplicationDestinationStorageClass?
 
       /// Creates the property value; set fields render in alphabetical order.
@@ -1823,31 +2006,38 @@ extension S3 {
       public static var standardIa: Self { Self(.string("STANDARD_IA")) }
     }
 
+    /// Specifies which Amazon S3 objects to replicate and where to store the replicas.
+    ///
     /// A property type of `AWS::S3::Bucket` (`definitions/ReplicationRule`).
     public struct ReplicationRule: ValueConvertible {
-      /// `DeleteMarkerReplication`: object.
+      /// `DeleteMarkerReplication`: Specifies whether Amazon S3 replicates delete markers.
       public var deleteMarkerReplication: DeleteMarkerReplication?
 
-      /// `Destination`: object.
+      /// `Destination`: A container for information about the replication destination and its
+      /// configurations including enabling the S3 Replication Time Control (S3 RTC).
       /// Required.
       public var destination: ReplicationDestination
 
-      /// `Filter`: object.
+      /// `Filter`: A filter that identifies the subset of objects to which the replication rule
+      /// applies.
       public var filter: ReplicationRuleFilter?
 
-      /// `Id`: string.
+      /// `Id`: A unique identifier for the rule.
       public var id: Value?
 
-      /// `Prefix`: string.
+      /// `Prefix`: An object key name prefix that identifies the object or objects to which the
+      /// rule applies.
       public var prefix: Value?
 
-      /// `Priority`: integer.
+      /// `Priority`: The priority indicates which rule has precedence whenever two or more
+      /// replication rules conflict.
       public var priority: Value?
 
-      /// `SourceSelectionCriteria`: object.
+      /// `SourceSelectionCriteria`: A container that describes additional filters for identifying
+      /// the source objects that you want to replicate.
       public var sourceSelectionCriteria: SourceSelectionCriteria?
 
-      /// `Status`: string enum.
+      /// `Status`: Specifies whether the rule is enabled.
       /// Required.
       public var status: ReplicationRuleStatus
 
@@ -1886,12 +2076,15 @@ extension S3 {
       }
     }
 
+    /// A container for specifying rule filters.
+    ///
     /// A property type of `AWS::S3::Bucket` (`definitions/ReplicationRuleAndOperator`).
     public struct ReplicationRuleAndOperator: ValueConvertible {
-      /// `Prefix`: string.
+      /// `Prefix`: An object key name prefix that identifies the subset of objects to which the
+      /// rule applies.
       public var prefix: Value?
 
-      /// `TagFilters`: list of tags.
+      /// `TagFilters`: An array of tags containing key and value pairs.
       public var tagFilters: [CfnTag]?
 
       /// Creates the property value; set fields render in alphabetical order.
@@ -1908,15 +2101,18 @@ extension S3 {
       }
     }
 
+    /// A filter that identifies the subset of objects to which the replication rule applies.
+    ///
     /// A property type of `AWS::S3::Bucket` (`definitions/ReplicationRuleFilter`).
     public struct ReplicationRuleFilter: ValueConvertible {
-      /// `And`: object.
+      /// `And`: A container for specifying rule filters.
       public var and: ReplicationRuleAndOperator?
 
-      /// `Prefix`: string.
+      /// `Prefix`: An object key name prefix that identifies the subset of objects to which the
+      /// rule applies.
       public var prefix: Value?
 
-      /// `TagFilter`: tag.
+      /// `TagFilter`: A container for specifying a tag key and value.
       public var tagFilter: CfnTag?
 
       /// Creates the property value; set fields render in alphabetical order.
@@ -1956,13 +2152,18 @@ extension S3 {
       public static var enabled: Self { Self(.string("Enabled")) }
     }
 
+    /// A container specifying S3 Replication Time Control (S3 RTC) related information, including
+    /// whether S3 RTC is enabled and the time when all objects and operations on objects must be
+    /// replicated.
+    ///
     /// A property type of `AWS::S3::Bucket` (`definitions/ReplicationTime`).
     public struct ReplicationTime: ValueConvertible {
-      /// `Status`: string enum.
+      /// `Status`: Specifies whether the replication time is enabled.
       /// Required.
       public var status: ReplicationTimeStatus
 
-      /// `Time`: object.
+      /// `Time`: A container specifying the time by which replication should be complete for all
+      /// objects and operations on objects.
       /// Required.
       public var time: ReplicationTimeValue
 
@@ -1997,9 +2198,12 @@ extension S3 {
       public static var enabled: Self { Self(.string("Enabled")) }
     }
 
+    /// A container specifying the time value for S3 Replication Time Control (S3 RTC) and
+    /// replication metrics `EventThreshold` .
+    ///
     /// A property type of `AWS::S3::Bucket` (`definitions/ReplicationTimeValue`).
     public struct ReplicationTimeValue: ValueConvertible {
-      /// `Minutes`: integer.
+      /// `Minutes`: Contains an integer specifying time in minutes.
       /// Required.
       public var minutes: Value
 
@@ -2015,13 +2219,16 @@ extension S3 {
       }
     }
 
+    /// Specifies the redirect behavior and when a redirect is applied.
+    ///
     /// A property type of `AWS::S3::Bucket` (`definitions/RoutingRule`).
     public struct RoutingRule: ValueConvertible {
-      /// `RedirectRule`: object.
+      /// `RedirectRule`: Container for redirect information.
       /// Required.
       public var redirectRule: RedirectRule
 
-      /// `RoutingRuleCondition`: object.
+      /// `RoutingRuleCondition`: A container for describing a condition that must be met for the
+      /// specified redirect to apply.
       public var routingRuleCondition: RoutingRuleCondition?
 
       /// Creates the property value; set fields render in alphabetical order.
@@ -2038,12 +2245,15 @@ extension S3 {
       }
     }
 
+    /// A container for describing a condition that must be met for the specified redirect to
+    /// apply.
+    ///
     /// A property type of `AWS::S3::Bucket` (`definitions/RoutingRuleCondition`).
     public struct RoutingRuleCondition: ValueConvertible {
-      /// `HttpErrorCodeReturnedEquals`: string.
+      /// `HttpErrorCodeReturnedEquals`: The HTTP error code when the redirect is applied.
       public var httpErrorCodeReturnedEquals: Value?
 
-      /// `KeyPrefixEquals`: string.
+      /// `KeyPrefixEquals`: The object key name prefix when the redirect is applied.
       public var keyPrefixEquals: Value?
 
       /// Creates the property value; set fields render in alphabetical order.
@@ -2060,55 +2270,72 @@ extension S3 {
       }
     }
 
+    /// Specifies lifecycle rules for an Amazon S3 bucket.
+    ///
     /// A property type of `AWS::S3::Bucket` (`definitions/Rule`).
     public struct Rule: ValueConvertible {
-      /// `AbortIncompleteMultipartUpload`: object.
+      /// `AbortIncompleteMultipartUpload`: Specifies a lifecycle rule that stops incomplete
+      /// multipart uploads to an Amazon S3 bucket.
       public var abortIncompleteMultipartUpload: AbortIncompleteMultipartUpload?
 
-      /// `ExpirationDate`: string.
+      /// `ExpirationDate`: Indicates when objects are deleted from Amazon S3 and Amazon S3
+      /// Glacier.
       public var expirationDate: Value?
 
-      /// `ExpirationInDays`: integer.
+      /// `ExpirationInDays`: Indicates the number of days after creation when objects are deleted
+      /// from Amazon S3 and Amazon S3 Glacier.
       public var expirationInDays: Value?
 
-      /// `ExpiredObjectDeleteMarker`: boolean.
+      /// `ExpiredObjectDeleteMarker`: Indicates whether Amazon S3 will remove a delete marker
+      /// without any noncurrent versions.
       public var expiredObjectDeleteMarker: Value?
 
-      /// `Id`: string.
+      /// `Id`: Unique identifier for the rule.
       public var id: Value?
 
-      /// `NoncurrentVersionExpiration`: object.
+      /// `NoncurrentVersionExpiration`: Specifies when noncurrent object versions expire.
       public var noncurrentVersionExpiration: NoncurrentVersionExpiration?
 
-      /// `NoncurrentVersionExpirationInDays`: integer.
+      /// `NoncurrentVersionExpirationInDays`: (Deprecated.) For buckets with versioning enabled
+      /// (or suspended), specifies the time, in days, between when a new version of the object is
+      /// uploaded to the bucket and when old versions of the object expire.
       public var noncurrentVersionExpirationInDays: Value?
 
-      /// `NoncurrentVersionTransition`: object.
+      /// `NoncurrentVersionTransition`: (Deprecated.) For buckets with versioning enabled (or
+      /// suspended), specifies when non-current objects transition to a specified storage class.
       public var noncurrentVersionTransition: NoncurrentVersionTransition?
 
-      /// `NoncurrentVersionTransitions`: list of objects.
+      /// `NoncurrentVersionTransitions`: For buckets with versioning enabled (or suspended), one
+      /// or more transition rules that specify when non-current objects transition to a specified
+      /// storage class.
       public var noncurrentVersionTransitions: [NoncurrentVersionTransition]?
 
-      /// `ObjectSizeGreaterThan`: string.
+      /// `ObjectSizeGreaterThan`: Specifies the minimum object size in bytes for this rule to
+      /// apply to.
       public var objectSizeGreaterThan: Value?
 
-      /// `ObjectSizeLessThan`: string.
+      /// `ObjectSizeLessThan`: Specifies the maximum object size in bytes for this rule to apply
+      /// to.
       public var objectSizeLessThan: Value?
 
-      /// `Prefix`: string.
+      /// `Prefix`: Object key prefix that identifies one or more objects to which this rule
+      /// applies.
       public var prefix: Value?
 
-      /// `Status`: string enum.
+      /// `Status`: If `Enabled` , the rule is currently being applied.
       /// Required.
       public var status: RuleStatus
 
-      /// `TagFilters`: list of tags.
+      /// `TagFilters`: Tags to use to identify a subset of objects to which the lifecycle rule
+      /// applies.
       public var tagFilters: [CfnTag]?
 
-      /// `Transition`: object.
+      /// `Transition`: (Deprecated.) Specifies when an object transitions to a specified storage
+      /// class.
       public var transition: Transition?
 
-      /// `Transitions`: list of objects.
+      /// `Transitions`: One or more transition rules that specify when an object transitions to a
+      /// specified storage class.
       public var transitions: [Transition]?
 
       /// Creates the property value; set fields render in alphabetical order.
@@ -2197,9 +2424,12 @@ extension S3 {
       public static var disabled: Self { Self(.string("Disabled")) }
     }
 
+    /// A container for object key name prefix and suffix filtering rules.
+    ///
     /// A property type of `AWS::S3::Bucket` (`definitions/S3KeyFilter`).
     public struct S3KeyFilter: ValueConvertible {
-      /// `Rules`: list of objects.
+      /// `Rules`: A list of containers for the key-value pair that defines the criteria for the
+      /// filter rule.
       /// Required.
       public var rules: [FilterRule]
 
@@ -2215,13 +2445,16 @@ extension S3 {
       }
     }
 
+    /// The destination information for a V1 S3 Metadata configuration.
+    ///
     /// A property type of `AWS::S3::Bucket` (`definitions/S3TablesDestination`).
     public struct S3TablesDestination: ValueConvertible {
-      /// `TableBucketArn`: string.
+      /// `TableBucketArn`: The Amazon Resource Name (ARN) for the table bucket that's specified as
+      /// the destination in the metadata table configuration.
       /// Required.
       public var tableBucketArn: Value
 
-      /// `TableName`: string.
+      /// `TableName`: The name for the metadata table in your metadata table configuration.
       /// Required.
       public var tableName: Value
 
@@ -2276,12 +2509,15 @@ extension S3 {
       public static var weekly: Self { Self(.string("Weekly")) }
     }
 
+    /// Describes the default server-side encryption to apply to new objects in the bucket.
+    ///
     /// A property type of `AWS::S3::Bucket` (`definitions/ServerSideEncryptionByDefault`).
     public struct ServerSideEncryptionByDefault: ValueConvertible {
-      /// `KMSMasterKeyID`: string.
+      /// `KMSMasterKeyID`: AWS Key Management Service (KMS) customer managed key ID to use for the
+      /// default encryption.
       public var kmsMasterKeyID: Value?
 
-      /// `SSEAlgorithm`: string enum.
+      /// `SSEAlgorithm`: Server-side encryption algorithm to use for the default encryption.
       /// Required.
       public var sseAlgorithm: SSEAlgorithm
 
@@ -2299,15 +2535,21 @@ extension S3 {
       }
     }
 
+    /// Specifies the default server-side encryption configuration.
+    ///
     /// A property type of `AWS::S3::Bucket` (`definitions/ServerSideEncryptionRule`).
     public struct ServerSideEncryptionRule: ValueConvertible {
-      /// `BlockedEncryptionTypes`: object.
+      /// `BlockedEncryptionTypes`: A bucket-level setting for Amazon S3 general purpose buckets
+      /// used to prevent the upload of new objects encrypted with the specified server-side
+      /// encryption type.
       public var blockedEncryptionTypes: BlockedEncryptionTypes?
 
-      /// `BucketKeyEnabled`: boolean.
+      /// `BucketKeyEnabled`: Specifies whether Amazon S3 should use an S3 Bucket Key with
+      /// server-side encryption using KMS (SSE-KMS) for new objects in the bucket.
       public var bucketKeyEnabled: Value?
 
-      /// `ServerSideEncryptionByDefault`: object.
+      /// `ServerSideEncryptionByDefault`: Specifies the default server-side encryption to apply to
+      /// new objects in the bucket.
       public var serverSideEncryptionByDefault: ServerSideEncryptionByDefault?
 
       /// Creates the property value; set fields render in alphabetical order.
@@ -2332,12 +2574,17 @@ extension S3 {
       }
     }
 
+    /// A container that describes additional filters for identifying the source objects that you
+    /// want to replicate.
+    ///
     /// A property type of `AWS::S3::Bucket` (`definitions/SourceSelectionCriteria`).
     public struct SourceSelectionCriteria: ValueConvertible {
-      /// `ReplicaModifications`: object.
+      /// `ReplicaModifications`: A filter that you can specify for selection for modifications on
+      /// replicas.
       public var replicaModifications: ReplicaModifications?
 
-      /// `SseKmsEncryptedObjects`: object.
+      /// `SseKmsEncryptedObjects`: A container for filter information for the selection of Amazon
+      /// S3 objects encrypted with AWS KMS.
       public var sseKmsEncryptedObjects: SseKmsEncryptedObjects?
 
       /// Creates the property value; set fields render in alphabetical order.
@@ -2374,9 +2621,12 @@ extension S3 {
       public static var aes256: Self { Self(.string("AES256")) }
     }
 
+    /// A container for filter information for the selection of S3 objects encrypted with AWS KMS.
+    ///
     /// A property type of `AWS::S3::Bucket` (`definitions/SseKmsEncryptedObjects`).
     public struct SseKmsEncryptedObjects: ValueConvertible {
-      /// `Status`: string enum.
+      /// `Status`: Specifies whether Amazon S3 replicates objects created with server-side
+      /// encryption using an AWS KMS key stored in AWS Key Management Service.
       /// Required.
       public var status: SseKmsEncryptedObjectsStatus
 
@@ -2458,9 +2708,13 @@ extension S3 {
       public static var standardIa: Self { Self(.string("STANDARD_IA")) }
     }
 
+    /// Specifies data related to access patterns to be collected and made available to analyze the
+    /// tradeoffs between different storage classes for an Amazon S3 bucket.
+    ///
     /// A property type of `AWS::S3::Bucket` (`definitions/StorageClassAnalysis`).
     public struct StorageClassAnalysis: ValueConvertible {
-      /// `DataExport`: object.
+      /// `DataExport`: Specifies how data related to the storage class analysis for an Amazon S3
+      /// bucket should be exported.
       public var dataExport: DataExport?
 
       /// Creates the property value; set fields render in alphabetical order.
@@ -2475,12 +2729,14 @@ extension S3 {
       }
     }
 
+    /// Amazon S3 key format for log objects.
+    ///
     /// A property type of `AWS::S3::Bucket` (`definitions/TargetObjectKeyFormat`).
     public struct TargetObjectKeyFormat: ValueConvertible {
-      /// `PartitionedPrefix`: object.
+      /// `PartitionedPrefix`: Partitioned S3 key for log objects.
       public var partitionedPrefix: PartitionedPrefix?
 
-      /// `SimplePrefix`: JSON object.
+      /// `SimplePrefix`: To use the simple format for S3 keys for log objects.
       public var simplePrefix: Value?
 
       /// Creates the property value; set fields render in alphabetical order.
@@ -2497,13 +2753,18 @@ extension S3 {
       }
     }
 
+    /// The S3 Intelligent-Tiering storage class is designed to optimize storage costs by
+    /// automatically moving data to the most cost-effective storage access tier, without
+    /// additional operational overhead.
+    ///
     /// A property type of `AWS::S3::Bucket` (`definitions/Tiering`).
     public struct Tiering: ValueConvertible {
-      /// `AccessTier`: string enum.
+      /// `AccessTier`: S3 Intelligent-Tiering access tier.
       /// Required.
       public var accessTier: AccessTier
 
-      /// `Days`: integer.
+      /// `Days`: The number of consecutive days of no access after which an object will be
+      /// eligible to be transitioned to the corresponding tier.
       /// Required.
       public var days: Value
 
@@ -2521,16 +2782,20 @@ extension S3 {
       }
     }
 
+    /// A container for specifying the configuration for publication of messages to an Amazon
+    /// Simple Notification Service (Amazon SNS) topic when Amazon S3 detects specified events.
+    ///
     /// A property type of `AWS::S3::Bucket` (`definitions/TopicConfiguration`).
     public struct TopicConfiguration: ValueConvertible {
-      /// `Event`: string.
+      /// `Event`: The Amazon S3 bucket event about which to send notifications.
       /// Required.
       public var event: Value
 
-      /// `Filter`: object.
+      /// `Filter`: The filtering rules that determine for which objects to send notifications.
       public var filter: NotificationFilter?
 
-      /// `Topic`: string.
+      /// `Topic`: The Amazon Resource Name (ARN) of the Amazon SNS topic to which Amazon S3
+      /// publishes a message when it detects events of the specified type.
       /// Required.
       public var topic: Value
 
@@ -2550,16 +2815,19 @@ extension S3 {
       }
     }
 
+    /// Specifies when an object transitions to a specified storage class.
+    ///
     /// A property type of `AWS::S3::Bucket` (`definitions/Transition`).
     public struct Transition: ValueConvertible {
-      /// `StorageClass`: string enum.
+      /// `StorageClass`: The storage class to which you want the object to transition.
       /// Required.
       public var storageClass: TransitionStorageClass
 
-      /// `TransitionDate`: string.
+      /// `TransitionDate`: Indicates when objects are transitioned to the specified storage class.
       public var transitionDate: Value?
 
-      /// `TransitionInDays`: integer.
+      /// `TransitionInDays`: Indicates the number of days after creation when objects are
+      /// transitioned to the specified storage class.
       public var transitionInDays: Value?
 
       /// Creates the property value; set fields render in alphabetical order.
@@ -2633,9 +2901,11 @@ extension S3 {
       public static var standardIa: Self { Self(.string("STANDARD_IA")) }
     }
 
+    /// Describes the versioning state of an Amazon S3 bucket.
+    ///
     /// A property type of `AWS::S3::Bucket` (`definitions/VersioningConfiguration`).
     public struct VersioningConfiguration: ValueConvertible {
-      /// `Status`: string enum.
+      /// `Status`: The versioning state of the bucket.
       /// Required. Default: `Suspended`.
       public var status: VersioningConfigurationStatus
 
@@ -2668,18 +2938,21 @@ extension S3 {
       public static var suspended: Self { Self(.string("Suspended")) }
     }
 
+    /// Specifies website configuration parameters for an Amazon S3 bucket.
+    ///
     /// A property type of `AWS::S3::Bucket` (`definitions/WebsiteConfiguration`).
     public struct WebsiteConfiguration: ValueConvertible {
-      /// `ErrorDocument`: string.
+      /// `ErrorDocument`: The name of the error document for the website.
       public var errorDocument: Value?
 
-      /// `IndexDocument`: string.
+      /// `IndexDocument`: The name of the index document for the website.
       public var indexDocument: Value?
 
-      /// `RedirectAllRequestsTo`: object.
+      /// `RedirectAllRequestsTo`: The redirect behavior for every request to this bucket's website
+      /// endpoint.
       public var redirectAllRequestsTo: RedirectAllRequestsTo?
 
-      /// `RoutingRules`: list of objects.
+      /// `RoutingRules`: Rules that define when a redirect is applied and the redirect behavior.
       public var routingRules: [RoutingRule]?
 
       /// Creates the property value; set fields render in alphabetical order.

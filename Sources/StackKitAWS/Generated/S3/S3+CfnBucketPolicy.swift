@@ -5,7 +5,7 @@
 import StackKit
 
 extension S3 {
-  /// The `AWS::S3::BucketPolicy` resource.
+  /// `AWS::S3::BucketPolicy`: Applies an Amazon S3 bucket policy to an Amazon S3 bucket.
   ///
   /// `Ref` returns the `Bucket`.
   ///
@@ -16,11 +16,11 @@ extension S3 {
     /// Properties whose change replaces the resource (paths below `Properties`, `/` separated).
     public static let createOnlyProperties: [String] = ["Bucket"]
 
-    /// `Bucket`: string.
+    /// `Bucket`: The name of the Amazon S3 bucket to which the policy applies.
     /// Required. Changing it replaces the resource.
     public var bucket: Value
 
-    /// `PolicyDocument`: object or string.
+    /// `PolicyDocument`: A policy document containing permissions to add to the specified bucket.
     /// Required.
     public var policyDocument: Value
 

@@ -5,7 +5,8 @@
 import StackKit
 
 extension S3 {
-  /// The `AWS::S3::MultiRegionAccessPoint` resource.
+  /// `AWS::S3::MultiRegionAccessPoint`: The `AWS::S3::MultiRegionAccessPoint` resource creates an
+  /// Amazon S3 Multi-Region Access Point.
   ///
   /// `Ref` returns the `Name`.
   ///
@@ -20,15 +21,17 @@ extension S3 {
       "Regions",
     ]
 
-    /// `Name`: string.
+    /// `Name`: The name of the Multi-Region Access Point.
     /// Changing it replaces the resource.
     public var name: Value?
 
-    /// `PublicAccessBlockConfiguration`: object.
+    /// `PublicAccessBlockConfiguration`: The PublicAccessBlock configuration that you want to
+    /// apply to this Multi-Region Access Point.
     /// Changing it replaces the resource.
     public var publicAccessBlockConfiguration: PublicAccessBlockConfiguration?
 
-    /// `Regions`: list of objects.
+    /// `Regions`: A collection of the Regions and buckets associated with the Multi-Region Access
+    /// Point.
     /// Required. Changing it replaces the resource.
     public var regions: [Region]
 
@@ -56,25 +59,32 @@ extension S3 {
       return p
     }
 
-    /// The `Alias` attribute: `Fn::GetAtt`.
+    /// `Alias` (`Fn::GetAtt`): The alias for the Multi-Region Access Point.
     public var attrAlias: Value { getAtt("Alias") }
 
-    /// The `CreatedAt` attribute: `Fn::GetAtt`.
+    /// `CreatedAt` (`Fn::GetAtt`): The timestamp of when the Multi-Region Access Point is created.
     public var attrCreatedAt: Value { getAtt("CreatedAt") }
 
+    /// The PublicAccessBlock configuration that you want to apply to this Amazon S3 Multi-Region
+    /// Access Point.
+    ///
     /// A property type of `AWS::S3::MultiRegionAccessPoint`
     /// (`definitions/PublicAccessBlockConfiguration`).
     public struct PublicAccessBlockConfiguration: ValueConvertible {
-      /// `BlockPublicAcls`: boolean.
+      /// `BlockPublicAcls`: Specifies whether Amazon S3 should block public access control lists
+      /// (ACLs) for this bucket and objects in this bucket.
       public var blockPublicAcls: Value?
 
-      /// `BlockPublicPolicy`: boolean.
+      /// `BlockPublicPolicy`: Specifies whether Amazon S3 should block public bucket policies for
+      /// this bucket.
       public var blockPublicPolicy: Value?
 
-      /// `IgnorePublicAcls`: boolean.
+      /// `IgnorePublicAcls`: Specifies whether Amazon S3 should ignore public ACLs for this bucket
+      /// and objects in this bucket.
       public var ignorePublicAcls: Value?
 
-      /// `RestrictPublicBuckets`: boolean.
+      /// `RestrictPublicBuckets`: Specifies whether Amazon S3 should restrict public bucket
+      /// policies for this bucket.
       public var restrictPublicBuckets: Value?
 
       /// Creates the property value; set fields render in alphabetical order.
@@ -100,13 +110,16 @@ extension S3 {
       }
     }
 
+    /// A bucket associated with a specific Region when creating Multi-Region Access Points.
+    ///
     /// A property type of `AWS::S3::MultiRegionAccessPoint` (`definitions/Region`).
     public struct Region: ValueConvertible {
-      /// `Bucket`: string.
+      /// `Bucket`: The name of the associated bucket for the Region.
       /// Required.
       public var bucket: Value
 
-      /// `BucketAccountId`: string.
+      /// `BucketAccountId`: The AWS account ID that owns the Amazon S3 bucket that's associated
+      /// with this Multi-Region Access Point.
       public var bucketAccountId: Value?
 
       /// Creates the property value; set fields render in alphabetical order.

@@ -5,7 +5,8 @@
 import StackKit
 
 extension S3 {
-  /// The `AWS::S3::MultiRegionAccessPointPolicy` resource.
+  /// `AWS::S3::MultiRegionAccessPointPolicy`: Applies an Amazon S3 access policy to an Amazon S3
+  /// Multi-Region Access Point.
   ///
   /// `Ref` returns the `MrapName`.
   ///
@@ -16,11 +17,11 @@ extension S3 {
     /// Properties whose change replaces the resource (paths below `Properties`, `/` separated).
     public static let createOnlyProperties: [String] = ["MrapName"]
 
-    /// `MrapName`: string.
+    /// `MrapName`: The name of the Multi-Region Access Point.
     /// Required. Changing it replaces the resource.
     public var mrapName: Value
 
-    /// `Policy`: object or string.
+    /// `Policy`: The access policy associated with the Multi-Region Access Point.
     /// Required.
     public var policy: Value
 
@@ -38,10 +39,11 @@ extension S3 {
       return p
     }
 
-    /// The `PolicyStatus` attribute: `Fn::GetAtt`.
+    /// `PolicyStatus` (`Fn::GetAtt`): The Policy Status associated with this Multi Region Access
+    /// Point.
     public var attrPolicyStatus: Value { getAtt("PolicyStatus") }
 
-    /// The `PolicyStatus.IsPublic` attribute: `Fn::GetAtt`.
+    /// `PolicyStatus.IsPublic` (`Fn::GetAtt`): Specifies whether the policy is public or not.
     public var attrPolicyStatusIsPublic: Value { getAtt("PolicyStatus.IsPublic") }
   }
 }

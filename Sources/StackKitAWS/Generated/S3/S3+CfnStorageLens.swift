@@ -5,7 +5,8 @@
 import StackKit
 
 extension S3 {
-  /// The `AWS::S3::StorageLens` resource.
+  /// `AWS::S3::StorageLens`: The AWS::S3::StorageLens resource creates an Amazon S3 Storage Lens
+  /// configuration.
   ///
   /// `Ref` returns the `StorageLensConfiguration/Id`.
   ///
@@ -16,11 +17,12 @@ extension S3 {
     /// Properties whose change replaces the resource (paths below `Properties`, `/` separated).
     public static let createOnlyProperties: [String] = ["StorageLensConfiguration/Id"]
 
-    /// `StorageLensConfiguration`: object.
+    /// `StorageLensConfiguration`: This resource contains the details Amazon S3 Storage Lens
+    /// configuration.
     /// Required.
     public var storageLensConfiguration: StorageLensConfiguration
 
-    /// `Tags`: list of tags.
+    /// `Tags`: A set of tags (key–value pairs) to associate with the Storage Lens configuration.
     public var tags: [CfnTag]?
 
     /// Creates an `AWS::S3::StorageLens` as the child `id` of `scope`.
@@ -42,33 +44,43 @@ extension S3 {
       return p
     }
 
-    /// The `StorageLensConfiguration.StorageLensArn` attribute: `Fn::GetAtt`.
+    /// `StorageLensConfiguration.StorageLensArn` (`Fn::GetAtt`): This property contains the
+    /// details of the ARN of the S3 Storage Lens configuration.
     public var attrStorageLensConfigurationStorageLensArn: Value {
       getAtt("StorageLensConfiguration.StorageLensArn")
     }
 
+    /// This resource contains the details of the account-level metrics for Amazon S3 Storage Lens.
+    ///
     /// A property type of `AWS::S3::StorageLens` (`definitions/AccountLevel`).
     public struct AccountLevel: ValueConvertible {
-      /// `ActivityMetrics`: object.
+      /// `ActivityMetrics`: This property contains the details of account-level activity metrics
+      /// for S3 Storage Lens.
       public var activityMetrics: ActivityMetrics?
 
-      /// `AdvancedCostOptimizationMetrics`: object.
+      /// `AdvancedCostOptimizationMetrics`: This property contains the details of account-level
+      /// advanced cost optimization metrics for S3 Storage Lens.
       public var advancedCostOptimizationMetrics: AdvancedCostOptimizationMetrics?
 
-      /// `AdvancedDataProtectionMetrics`: object.
+      /// `AdvancedDataProtectionMetrics`: This property contains the details of account-level
+      /// advanced data protection metrics for S3 Storage Lens.
       public var advancedDataProtectionMetrics: AdvancedDataProtectionMetrics?
 
-      /// `AdvancedPerformanceMetrics`: object.
+      /// `AdvancedPerformanceMetrics`: This property contains the account-level details for S3
+      /// Storage Lens advanced performance metrics.
       public var advancedPerformanceMetrics: AdvancedPerformanceMetrics?
 
-      /// `BucketLevel`: object.
+      /// `BucketLevel`: This property contains the details of the account-level bucket-level
+      /// configurations for Amazon S3 Storage Lens.
       /// Required.
       public var bucketLevel: BucketLevel
 
-      /// `DetailedStatusCodesMetrics`: object.
+      /// `DetailedStatusCodesMetrics`: This property contains the details of account-level
+      /// detailed status code metrics for S3 Storage Lens.
       public var detailedStatusCodesMetrics: DetailedStatusCodesMetrics?
 
-      /// `StorageLensGroupLevel`: object.
+      /// `StorageLensGroupLevel`: This property determines the scope of Storage Lens group data
+      /// that is displayed in the Storage Lens dashboard.
       public var storageLensGroupLevel: StorageLensGroupLevel?
 
       /// Creates the property value; set fields render in alphabetical order.
@@ -111,9 +123,11 @@ extension S3 {
       }
     }
 
+    /// This resource enables Amazon S3 Storage Lens activity metrics.
+    ///
     /// A property type of `AWS::S3::StorageLens` (`definitions/ActivityMetrics`).
     public struct ActivityMetrics: ValueConvertible {
-      /// `IsEnabled`: boolean.
+      /// `IsEnabled`: A property that indicates whether the activity metrics is enabled.
       public var isEnabled: Value?
 
       /// Creates the property value; set fields render in alphabetical order.
@@ -128,9 +142,11 @@ extension S3 {
       }
     }
 
+    /// This resource enables Amazon S3 Storage Lens advanced cost optimization metrics.
+    ///
     /// A property type of `AWS::S3::StorageLens` (`definitions/AdvancedCostOptimizationMetrics`).
     public struct AdvancedCostOptimizationMetrics: ValueConvertible {
-      /// `IsEnabled`: boolean.
+      /// `IsEnabled`: Indicates whether advanced cost optimization metrics are enabled.
       public var isEnabled: Value?
 
       /// Creates the property value; set fields render in alphabetical order.
@@ -145,9 +161,11 @@ extension S3 {
       }
     }
 
+    /// This resource enables Amazon S3 Storage Lens advanced data protection metrics.
+    ///
     /// A property type of `AWS::S3::StorageLens` (`definitions/AdvancedDataProtectionMetrics`).
     public struct AdvancedDataProtectionMetrics: ValueConvertible {
-      /// `IsEnabled`: boolean.
+      /// `IsEnabled`: Indicates whether advanced data protection metrics are enabled.
       public var isEnabled: Value?
 
       /// Creates the property value; set fields render in alphabetical order.
@@ -162,9 +180,12 @@ extension S3 {
       }
     }
 
+    /// A property for S3 Storage Lens advanced performance metrics.
+    ///
     /// A property type of `AWS::S3::StorageLens` (`definitions/AdvancedPerformanceMetrics`).
     public struct AdvancedPerformanceMetrics: ValueConvertible {
-      /// `IsEnabled`: boolean.
+      /// `IsEnabled`: This property indicates whether the advanced performance metrics are
+      /// enabled.
       public var isEnabled: Value?
 
       /// Creates the property value; set fields render in alphabetical order.
@@ -179,9 +200,11 @@ extension S3 {
       }
     }
 
+    /// This resource contains the details of the AWS Organization for Amazon S3 Storage Lens.
+    ///
     /// A property type of `AWS::S3::StorageLens` (`definitions/AwsOrg`).
     public struct AwsOrg: ValueConvertible {
-      /// `Arn`: string.
+      /// `Arn`: This resource contains the ARN of the AWS Organization.
       /// Required.
       public var arn: Value
 
@@ -197,24 +220,31 @@ extension S3 {
       }
     }
 
+    /// A property for the bucket-level storage metrics for Amazon S3 Storage Lens.
+    ///
     /// A property type of `AWS::S3::StorageLens` (`definitions/BucketLevel`).
     public struct BucketLevel: ValueConvertible {
-      /// `ActivityMetrics`: object.
+      /// `ActivityMetrics`: A property for bucket-level activity metrics for S3 Storage Lens.
       public var activityMetrics: ActivityMetrics?
 
-      /// `AdvancedCostOptimizationMetrics`: object.
+      /// `AdvancedCostOptimizationMetrics`: A property for bucket-level advanced cost optimization
+      /// metrics for S3 Storage Lens.
       public var advancedCostOptimizationMetrics: AdvancedCostOptimizationMetrics?
 
-      /// `AdvancedDataProtectionMetrics`: object.
+      /// `AdvancedDataProtectionMetrics`: A property for bucket-level advanced data protection
+      /// metrics for S3 Storage Lens.
       public var advancedDataProtectionMetrics: AdvancedDataProtectionMetrics?
 
-      /// `AdvancedPerformanceMetrics`: object.
+      /// `AdvancedPerformanceMetrics`: A property for bucket-level advanced performance metrics
+      /// for S3 Storage Lens.
       public var advancedPerformanceMetrics: AdvancedPerformanceMetrics?
 
-      /// `DetailedStatusCodesMetrics`: object.
+      /// `DetailedStatusCodesMetrics`: A property for bucket-level detailed status code metrics
+      /// for S3 Storage Lens.
       public var detailedStatusCodesMetrics: DetailedStatusCodesMetrics?
 
-      /// `PrefixLevel`: object.
+      /// `PrefixLevel`: A property for bucket-level prefix-level storage metrics for S3 Storage
+      /// Lens.
       public var prefixLevel: PrefixLevel?
 
       /// Creates the property value; set fields render in alphabetical order.
@@ -254,12 +284,17 @@ extension S3 {
       }
     }
 
+    /// This resource contains the details of the buckets and Regions for the Amazon S3 Storage
+    /// Lens configuration.
+    ///
     /// A property type of `AWS::S3::StorageLens` (`definitions/BucketsAndRegions`).
     public struct BucketsAndRegions: ValueConvertible {
-      /// `Buckets`: list of strings.
+      /// `Buckets`: This property contains the details of the buckets for the Amazon S3 Storage
+      /// Lens configuration.
       public var buckets: Value?
 
-      /// `Regions`: list of strings.
+      /// `Regions`: This property contains the details of the Regions for the S3 Storage Lens
+      /// configuration.
       public var regions: Value?
 
       /// Creates the property value; set fields render in alphabetical order.
@@ -276,9 +311,13 @@ extension S3 {
       }
     }
 
+    /// This resource enables the Amazon CloudWatch publishing option for Amazon S3 Storage Lens
+    /// metrics.
+    ///
     /// A property type of `AWS::S3::StorageLens` (`definitions/CloudWatchMetrics`).
     public struct CloudWatchMetrics: ValueConvertible {
-      /// `IsEnabled`: boolean.
+      /// `IsEnabled`: This property identifies whether the CloudWatch publishing option for S3
+      /// Storage Lens is enabled.
       /// Required.
       public var isEnabled: Value
 
@@ -294,15 +333,20 @@ extension S3 {
       }
     }
 
+    /// This resource contains the details of the Amazon S3 Storage Lens metrics export.
+    ///
     /// A property type of `AWS::S3::StorageLens` (`definitions/DataExport`).
     public struct DataExport: ValueConvertible {
-      /// `CloudWatchMetrics`: object.
+      /// `CloudWatchMetrics`: This property enables the Amazon CloudWatch publishing option for S3
+      /// Storage Lens metrics.
       public var cloudWatchMetrics: CloudWatchMetrics?
 
-      /// `S3BucketDestination`: object.
+      /// `S3BucketDestination`: This property contains the details of the bucket where the S3
+      /// Storage Lens metrics export will be placed.
       public var s3BucketDestination: S3BucketDestination?
 
-      /// `StorageLensTableDestination`: object.
+      /// `StorageLensTableDestination`: This property contains the details of the S3 table bucket
+      /// where the S3 Storage Lens default metrics report will be placed.
       public var storageLensTableDestination: StorageLensTableDestination?
 
       /// Creates the property value; set fields render in alphabetical order.
@@ -327,9 +371,11 @@ extension S3 {
       }
     }
 
+    /// This resource enables Amazon S3 Storage Lens detailed status code metrics.
+    ///
     /// A property type of `AWS::S3::StorageLens` (`definitions/DetailedStatusCodesMetrics`).
     public struct DetailedStatusCodesMetrics: ValueConvertible {
-      /// `IsEnabled`: boolean.
+      /// `IsEnabled`: Indicates whether detailed status code metrics are enabled.
       public var isEnabled: Value?
 
       /// Creates the property value; set fields render in alphabetical order.
@@ -344,12 +390,17 @@ extension S3 {
       }
     }
 
+    /// This resource contains the type of server-side encryption used to encrypt an Amazon S3
+    /// Storage Lens metrics export.
+    ///
     /// A property type of `AWS::S3::StorageLens` (`definitions/Encryption`).
     public struct Encryption: ValueConvertible {
-      /// `SSEKMS`: object.
+      /// `SSEKMS`: Specifies the use of AWS Key Management Service keys (SSE-KMS) to encrypt the
+      /// S3 Storage Lens metrics export file.
       public var ssekms: SSEKMS?
 
-      /// `SSES3`: JSON object.
+      /// `SSES3`: Specifies the use of an Amazon S3-managed key (SSE-S3) to encrypt the S3 Storage
+      /// Lens metrics export file.
       public var sses3: Value?
 
       /// Creates the property value; set fields render in alphabetical order.
@@ -397,9 +448,12 @@ extension S3 {
       public static var v1: Self { Self(.string("V_1")) }
     }
 
+    /// This resource contains the details of the prefix-level of the Amazon S3 Storage Lens.
+    ///
     /// A property type of `AWS::S3::StorageLens` (`definitions/PrefixLevel`).
     public struct PrefixLevel: ValueConvertible {
-      /// `StorageMetrics`: object.
+      /// `StorageMetrics`: A property for the prefix-level storage metrics for Amazon S3 Storage
+      /// Lens.
       /// Required.
       public var storageMetrics: PrefixLevelStorageMetrics
 
@@ -415,12 +469,17 @@ extension S3 {
       }
     }
 
+    /// This resource contains the details of the prefix-level storage metrics for Amazon S3
+    /// Storage Lens.
+    ///
     /// A property type of `AWS::S3::StorageLens` (`definitions/PrefixLevelStorageMetrics`).
     public struct PrefixLevelStorageMetrics: ValueConvertible {
-      /// `IsEnabled`: boolean.
+      /// `IsEnabled`: This property identifies whether the details of the prefix-level storage
+      /// metrics for S3 Storage Lens are enabled.
       public var isEnabled: Value?
 
-      /// `SelectionCriteria`: object.
+      /// `SelectionCriteria`: This property identifies whether the details of the prefix-level
+      /// storage metrics for S3 Storage Lens are enabled.
       public var selectionCriteria: SelectionCriteria?
 
       /// Creates the property value; set fields render in alphabetical order.
@@ -437,28 +496,37 @@ extension S3 {
       }
     }
 
+    /// This resource contains the details of the bucket where the Amazon S3 Storage Lens metrics
+    /// export will be placed.
+    ///
     /// A property type of `AWS::S3::StorageLens` (`definitions/S3BucketDestination`).
     public struct S3BucketDestination: ValueConvertible {
-      /// `AccountId`: string.
+      /// `AccountId`: This property contains the details of the AWS account ID of the S3 Storage
+      /// Lens export bucket destination.
       /// Required.
       public var accountId: Value
 
-      /// `Arn`: string.
+      /// `Arn`: This property contains the details of the ARN of the bucket destination of the S3
+      /// Storage Lens export.
       /// Required.
       public var arn: Value
 
-      /// `Encryption`: object.
+      /// `Encryption`: This property contains the details of the encryption of the bucket
+      /// destination of the Amazon S3 Storage Lens metrics export.
       public var encryption: Encryption?
 
-      /// `Format`: string enum.
+      /// `Format`: This property contains the details of the format of the S3 Storage Lens export
+      /// bucket destination.
       /// Required.
       public var format: Format
 
-      /// `OutputSchemaVersion`: string enum.
+      /// `OutputSchemaVersion`: This property contains the details of the output schema version of
+      /// the S3 Storage Lens export bucket destination.
       /// Required.
       public var outputSchemaVersion: OutputSchemaVersion
 
-      /// `Prefix`: string.
+      /// `Prefix`: This property contains the details of the prefix of the bucket destination of
+      /// the S3 Storage Lens export .
       public var prefix: Value?
 
       /// Creates the property value; set fields render in alphabetical order.
@@ -490,9 +558,13 @@ extension S3 {
       }
     }
 
+    /// Specifies the use of server-side encryption using an AWS Key Management Service key
+    /// (SSE-KMS) to encrypt the delivered S3 Storage Lens metrics export file.
+    ///
     /// A property type of `AWS::S3::StorageLens` (`definitions/SSEKMS`).
     public struct SSEKMS: ValueConvertible {
-      /// `KeyId`: string.
+      /// `KeyId`: Specifies the Amazon Resource Name (ARN) of the customer managed AWS key to use
+      /// for encrypting the S3 Storage Lens metrics export file.
       /// Required.
       public var keyId: Value
 
@@ -508,15 +580,20 @@ extension S3 {
       }
     }
 
+    /// This resource contains the details of the Amazon S3 Storage Lens selection criteria.
+    ///
     /// A property type of `AWS::S3::StorageLens` (`definitions/SelectionCriteria`).
     public struct SelectionCriteria: ValueConvertible {
-      /// `Delimiter`: string.
+      /// `Delimiter`: This property contains the details of the S3 Storage Lens delimiter being
+      /// used.
       public var delimiter: Value?
 
-      /// `MaxDepth`: integer.
+      /// `MaxDepth`: This property contains the details of the max depth that S3 Storage Lens will
+      /// collect metrics up to.
       public var maxDepth: Value?
 
-      /// `MinStorageBytesPercentage`: number.
+      /// `MinStorageBytesPercentage`: This property contains the details of the minimum storage
+      /// bytes percentage threshold that S3 Storage Lens will collect metrics up to.
       public var minStorageBytesPercentage: Value?
 
       /// Creates the property value; set fields render in alphabetical order.
@@ -539,36 +616,45 @@ extension S3 {
       }
     }
 
+    /// This is the property of the Amazon S3 Storage Lens configuration.
+    ///
     /// A property type of `AWS::S3::StorageLens` (`definitions/StorageLensConfiguration`).
     public struct StorageLensConfiguration: ValueConvertible {
-      /// `AccountLevel`: object.
+      /// `AccountLevel`: This property contains the details of the account-level metrics for
+      /// Amazon S3 Storage Lens configuration.
       /// Required.
       public var accountLevel: AccountLevel
 
-      /// `AwsOrg`: object.
+      /// `AwsOrg`: This property contains the details of the AWS Organization for the S3 Storage
+      /// Lens configuration.
       public var awsOrg: AwsOrg?
 
-      /// `DataExport`: object.
+      /// `DataExport`: This property contains the details of this S3 Storage Lens configuration's
+      /// metrics export.
       public var dataExport: DataExport?
 
-      /// `Exclude`: object.
+      /// `Exclude`: This property contains the details of the bucket and or Regions excluded for
+      /// Amazon S3 Storage Lens configuration.
       public var exclude: BucketsAndRegions?
 
-      /// `ExpandedPrefixesDataExport`: object.
+      /// `ExpandedPrefixesDataExport`: This property configures your S3 Storage Lens expanded
+      /// prefixes metrics report.
       public var expandedPrefixesDataExport: StorageLensExpandedPrefixesDataExport?
 
-      /// `Id`: string.
+      /// `Id`: This property contains the details of the ID of the S3 Storage Lens configuration.
       /// Required. Changing it replaces the resource.
       public var id: Value
 
-      /// `Include`: object.
+      /// `Include`: This property contains the details of the bucket and or Regions included for
+      /// Amazon S3 Storage Lens configuration.
       public var include: BucketsAndRegions?
 
-      /// `IsEnabled`: boolean.
+      /// `IsEnabled`: This property contains the details of whether the Amazon S3 Storage Lens
+      /// configuration is enabled.
       /// Required.
       public var isEnabled: Value
 
-      /// `PrefixDelimiter`: string.
+      /// `PrefixDelimiter`: The delimiter to divide S3 key into hierarchy of prefixes.
       public var prefixDelimiter: Value?
 
       /// Creates the property value; set fields render in alphabetical order.
@@ -611,13 +697,18 @@ extension S3 {
       }
     }
 
+    /// This resource specifies the properties of your S3 Storage Lens Expanded Prefixes metrics
+    /// export.
+    ///
     /// A property type of `AWS::S3::StorageLens`
     /// (`definitions/StorageLensExpandedPrefixesDataExport`).
     public struct StorageLensExpandedPrefixesDataExport: ValueConvertible {
-      /// `S3BucketDestination`: object.
+      /// `S3BucketDestination`: This property specifies the general purpose bucket where the S3
+      /// Storage Lens Expanded Prefixes metrics export files are located.
       public var s3BucketDestination: S3BucketDestination?
 
-      /// `StorageLensTableDestination`: object.
+      /// `StorageLensTableDestination`: This property configures S3 Storage Lens Expanded Prefixes
+      /// metrics report to read-only S3 table buckets.
       public var storageLensTableDestination: StorageLensTableDestination?
 
       /// Creates the property value; set fields render in alphabetical order.
@@ -639,9 +730,13 @@ extension S3 {
       }
     }
 
+    /// This resource determines the scope of Storage Lens group data that is displayed in the
+    /// Storage Lens dashboard.
+    ///
     /// A property type of `AWS::S3::StorageLens` (`definitions/StorageLensGroupLevel`).
     public struct StorageLensGroupLevel: ValueConvertible {
-      /// `StorageLensGroupSelectionCriteria`: object.
+      /// `StorageLensGroupSelectionCriteria`: This property indicates which Storage Lens group
+      /// ARNs to include or exclude in the Storage Lens group aggregation.
       public var storageLensGroupSelectionCriteria: StorageLensGroupSelectionCriteria?
 
       /// Creates the property value; set fields render in alphabetical order.
@@ -658,13 +753,18 @@ extension S3 {
       }
     }
 
+    /// This resource indicates which Storage Lens group ARNs to include or exclude in the Storage
+    /// Lens group aggregation.
+    ///
     /// A property type of `AWS::S3::StorageLens`
     /// (`definitions/StorageLensGroupSelectionCriteria`).
     public struct StorageLensGroupSelectionCriteria: ValueConvertible {
-      /// `Exclude`: list of strings.
+      /// `Exclude`: This property indicates which Storage Lens group ARNs to exclude from the
+      /// Storage Lens group aggregation.
       public var exclude: Value?
 
-      /// `Include`: list of strings.
+      /// `Include`: This property indicates which Storage Lens group ARNs to include in the
+      /// Storage Lens group aggregation.
       public var include: Value?
 
       /// Creates the property value; set fields render in alphabetical order.
@@ -681,12 +781,17 @@ extension S3 {
       }
     }
 
+    /// This resource configures your S3 Storage Lens reports to export to read-only S3 table
+    /// buckets.
+    ///
     /// A property type of `AWS::S3::StorageLens` (`definitions/StorageLensTableDestination`).
     public struct StorageLensTableDestination: ValueConvertible {
-      /// `Encryption`: object.
+      /// `Encryption`: This resource configures your data encryption settings for Storage Lens
+      /// metrics in read-only S3 table buckets.
       public var encryption: Encryption?
 
-      /// `IsEnabled`: boolean.
+      /// `IsEnabled`: This property indicates whether the export to read-only S3 table buckets is
+      /// enabled for your S3 Storage Lens configuration.
       /// Required.
       public var isEnabled: Value
 

@@ -5,7 +5,8 @@
 import StackKit
 
 extension S3 {
-  /// The `AWS::S3::StorageLensGroup` resource.
+  /// `AWS::S3::StorageLensGroup`: The `AWS::S3::StorageLensGroup` resource creates an S3 Storage
+  /// Lens group.
   ///
   /// `Ref` returns the `Name`.
   ///
@@ -16,15 +17,17 @@ extension S3 {
     /// Properties whose change replaces the resource (paths below `Properties`, `/` separated).
     public static let createOnlyProperties: [String] = ["Name"]
 
-    /// `Filter`: object.
+    /// `Filter`: This property contains the criteria for the Storage Lens group data that is
+    /// displayed.
     /// Required.
     public var filter: Filter
 
-    /// `Name`: string.
+    /// `Name`: This property contains the Storage Lens group name.
     /// Required. Changing it replaces the resource.
     public var name: Value
 
-    /// `Tags`: list of tags.
+    /// `Tags`: This property contains the AWS resource tags that you're adding to your Storage
+    /// Lens group.
     public var tags: [CfnTag]?
 
     /// Creates an `AWS::S3::StorageLensGroup` as the child `id` of `scope`.
@@ -49,24 +52,29 @@ extension S3 {
       return p
     }
 
-    /// The `StorageLensGroupArn` attribute: `Fn::GetAtt`.
+    /// `StorageLensGroupArn` (`Fn::GetAtt`): The ARN for the Amazon S3 Storage Lens Group.
     public var attrStorageLensGroupArn: Value { getAtt("StorageLensGroupArn") }
 
+    /// This resource is a logical operator that allows multiple filter conditions to be joined for
+    /// more complex comparisons of Storage Lens group data.
+    ///
     /// A property type of `AWS::S3::StorageLensGroup` (`definitions/And`).
     public struct And: ValueConvertible {
-      /// `MatchAnyPrefix`: list of strings.
+      /// `MatchAnyPrefix`: This property contains a list of prefixes.
       public var matchAnyPrefix: Value?
 
-      /// `MatchAnySuffix`: list of strings.
+      /// `MatchAnySuffix`: This property contains a list of suffixes.
       public var matchAnySuffix: Value?
 
-      /// `MatchAnyTag`: list of tags.
+      /// `MatchAnyTag`: This property contains the list of object tags.
       public var matchAnyTag: [CfnTag]?
 
-      /// `MatchObjectAge`: object.
+      /// `MatchObjectAge`: This property contains `DaysGreaterThan` and `DaysLessThan` properties
+      /// to define the object age range (minimum and maximum number of days).
       public var matchObjectAge: MatchObjectAge?
 
-      /// `MatchObjectSize`: object.
+      /// `MatchObjectSize`: This property contains `BytesGreaterThan` and `BytesLessThan` to
+      /// define the object size range (minimum and maximum number of Bytes).
       public var matchObjectSize: MatchObjectSize?
 
       /// Creates the property value; set fields render in alphabetical order.
@@ -95,27 +103,33 @@ extension S3 {
       }
     }
 
+    /// This resource sets the criteria for the Storage Lens group data that is displayed.
+    ///
     /// A property type of `AWS::S3::StorageLensGroup` (`definitions/Filter`).
     public struct Filter: ValueConvertible {
-      /// `And`: object.
+      /// `And`: This property contains the `And` logical operator, which allows multiple filter
+      /// conditions to be joined for more complex comparisons of Storage Lens group data.
       public var and: And?
 
-      /// `MatchAnyPrefix`: list of strings.
+      /// `MatchAnyPrefix`: This property contains a list of prefixes.
       public var matchAnyPrefix: Value?
 
-      /// `MatchAnySuffix`: list of strings.
+      /// `MatchAnySuffix`: This property contains a list of suffixes.
       public var matchAnySuffix: Value?
 
-      /// `MatchAnyTag`: list of tags.
+      /// `MatchAnyTag`: This property contains the list of S3 object tags.
       public var matchAnyTag: [CfnTag]?
 
-      /// `MatchObjectAge`: object.
+      /// `MatchObjectAge`: This property contains `DaysGreaterThan` and `DaysLessThan` to define
+      /// the object age range (minimum and maximum number of days).
       public var matchObjectAge: MatchObjectAge?
 
-      /// `MatchObjectSize`: object.
+      /// `MatchObjectSize`: This property contains `BytesGreaterThan` and `BytesLessThan` to
+      /// define the object size range (minimum and maximum number of Bytes).
       public var matchObjectSize: MatchObjectSize?
 
-      /// `Or`: object.
+      /// `Or`: This property contains the `Or` logical operator, which allows multiple filter
+      /// conditions to be joined.
       public var or: Or?
 
       /// Creates the property value; set fields render in alphabetical order.
@@ -150,13 +164,16 @@ extension S3 {
       }
     }
 
+    /// This resource contains `DaysGreaterThan` and `DaysLessThan` to define the object age range
+    /// (minimum and maximum number of days).
+    ///
     /// A property type of `AWS::S3::StorageLensGroup` (`definitions/MatchObjectAge`).
     public struct MatchObjectAge: ValueConvertible {
-      /// `DaysGreaterThan`: integer.
+      /// `DaysGreaterThan`: This property indicates the minimum object age in days.
       /// At least 1.
       public var daysGreaterThan: Value?
 
-      /// `DaysLessThan`: integer.
+      /// `DaysLessThan`: This property indicates the maximum object age in days.
       /// At least 1.
       public var daysLessThan: Value?
 
@@ -174,13 +191,15 @@ extension S3 {
       }
     }
 
+    /// This resource filters objects that match the specified object size range.
+    ///
     /// A property type of `AWS::S3::StorageLensGroup` (`definitions/MatchObjectSize`).
     public struct MatchObjectSize: ValueConvertible {
-      /// `BytesGreaterThan`: integer.
+      /// `BytesGreaterThan`: This property specifies the minimum object size in bytes.
       /// At least 1.
       public var bytesGreaterThan: Value?
 
-      /// `BytesLessThan`: integer.
+      /// `BytesLessThan`: This property specifies the maximum object size in bytes.
       /// At least 1.
       public var bytesLessThan: Value?
 
@@ -198,21 +217,26 @@ extension S3 {
       }
     }
 
+    /// This resource contains the `Or` logical operator, which allows multiple filter conditions
+    /// to be joined for more complex comparisons of Storage Lens group data.
+    ///
     /// A property type of `AWS::S3::StorageLensGroup` (`definitions/Or`).
     public struct Or: ValueConvertible {
-      /// `MatchAnyPrefix`: list of strings.
+      /// `MatchAnyPrefix`: This property contains a list of prefixes.
       public var matchAnyPrefix: Value?
 
-      /// `MatchAnySuffix`: list of strings.
+      /// `MatchAnySuffix`: This property contains the list of suffixes.
       public var matchAnySuffix: Value?
 
-      /// `MatchAnyTag`: list of tags.
+      /// `MatchAnyTag`: This property contains the list of S3 object tags.
       public var matchAnyTag: [CfnTag]?
 
-      /// `MatchObjectAge`: object.
+      /// `MatchObjectAge`: This property filters objects that match the specified object age
+      /// range.
       public var matchObjectAge: MatchObjectAge?
 
-      /// `MatchObjectSize`: object.
+      /// `MatchObjectSize`: This property contains the `BytesGreaterThan` and `BytesLessThan`
+      /// values to define the object size range (minimum and maximum number of Bytes).
       public var matchObjectSize: MatchObjectSize?
 
       /// Creates the property value; set fields render in alphabetical order.

@@ -5,7 +5,8 @@
 import StackKit
 
 extension SSM {
-  /// The `AWS::SSM::Association` resource.
+  /// `AWS::SSM::Association`: The `AWS::SSM::Association` resource creates a State Manager
+  /// association for your managed instances.
   ///
   /// `Ref` returns the `AssociationId`.
   ///
@@ -16,57 +17,66 @@ extension SSM {
     /// Properties whose change replaces the resource (paths below `Properties`, `/` separated).
     public static let createOnlyProperties: [String] = []
 
-    /// `ApplyOnlyAtCronInterval`: boolean.
+    /// `ApplyOnlyAtCronInterval`: By default, when you create a new association, the system runs
+    /// it immediately after it is created and then according to the schedule you specified.
     public var applyOnlyAtCronInterval: Value?
 
-    /// `AssociationName`: string.
+    /// `AssociationName`: Specify a descriptive name for the association.
     public var associationName: Value?
 
-    /// `AutomationTargetParameterName`: string.
+    /// `AutomationTargetParameterName`: Choose the parameter that will define how your automation
+    /// will branch out.
     public var automationTargetParameterName: Value?
 
-    /// `CalendarNames`: list of strings.
+    /// `CalendarNames`: The names or Amazon Resource Names (ARNs) of the Change Calendar type
+    /// documents your associations are gated under.
     public var calendarNames: Value?
 
-    /// `ComplianceSeverity`: string enum.
+    /// `ComplianceSeverity`: The severity level that is assigned to the association.
     public var complianceSeverity: ComplianceSeverity?
 
-    /// `DocumentVersion`: string.
+    /// `DocumentVersion`: The version of the SSM document to associate with the target.
     public var documentVersion: Value?
 
-    /// `InstanceId`: string.
+    /// `InstanceId`: > `InstanceId` has been deprecated.
     public var instanceId: Value?
 
-    /// `MaxConcurrency`: string.
+    /// `MaxConcurrency`: The maximum number of targets allowed to run the association at the same
+    /// time.
     public var maxConcurrency: Value?
 
-    /// `MaxErrors`: string.
+    /// `MaxErrors`: The number of errors that are allowed before the system stops sending requests
+    /// to run the association on additional targets.
     public var maxErrors: Value?
 
-    /// `Name`: string.
+    /// `Name`: The name of the SSM document that contains the configuration information for the
+    /// instance.
     /// Required.
     public var name: Value
 
-    /// `OutputLocation`: object.
+    /// `OutputLocation`: An Amazon Simple Storage Service (Amazon S3) bucket where you want to
+    /// store the output details of the request.
     public var outputLocation: InstanceAssociationOutputLocation?
 
-    /// `Parameters`: map.
+    /// `Parameters`: The parameters for the runtime configuration of the document.
     public var parameters: Value?
 
-    /// `ScheduleExpression`: string.
+    /// `ScheduleExpression`: A cron expression that specifies a schedule when the association
+    /// runs.
     public var scheduleExpression: Value?
 
-    /// `ScheduleOffset`: integer.
+    /// `ScheduleOffset`: Number of days to wait after the scheduled day to run an association.
     /// From 1 to 6.
     public var scheduleOffset: Value?
 
-    /// `SyncCompliance`: string enum.
+    /// `SyncCompliance`: The mode for generating association compliance.
     public var syncCompliance: SyncCompliance?
 
-    /// `Targets`: list of objects.
+    /// `Targets`: The targets for the association.
     public var targets: [Target]?
 
-    /// `WaitForSuccessTimeoutSeconds`: integer.
+    /// `WaitForSuccessTimeoutSeconds`: The number of seconds the service should wait for the
+    /// association status to show "Success" before proceeding with the stack execution.
     /// From 15 to 172800.
     public var waitForSuccessTimeoutSeconds: Value?
 
@@ -134,7 +144,7 @@ extension SSM {
       return p
     }
 
-    /// The `AssociationId` attribute: `Fn::GetAtt`.
+    /// `AssociationId` (`Fn::GetAtt`): The association ID.
     public var attrAssociationId: Value { getAtt("AssociationId") }
 
     /// The allowed values of `ComplianceSeverity` in `AWS::SSM::Association`; any other string or
@@ -163,10 +173,18 @@ extension SSM {
       public static var unspecified: Self { Self(.string("UNSPECIFIED")) }
     }
 
+    /// `InstanceAssociationOutputLocation` is a property of the
+    /// [AWS::SSM::Association](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ssm-association.html)
+    /// resource that specifies an Amazon S3 bucket where you want to store the results of this
+    /// association request.
+    ///
     /// A property type of `AWS::SSM::Association`
     /// (`definitions/InstanceAssociationOutputLocation`).
     public struct InstanceAssociationOutputLocation: ValueConvertible {
-      /// `S3Location`: object.
+      /// `S3Location`: `S3OutputLocation` is a property of the
+      /// [InstanceAssociationOutputLocation](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ssm-association-instanceassociationoutputlocation.html)
+      /// property that specifies an Amazon S3 bucket where you want to store the results of this
+      /// request.
       public var s3Location: S3OutputLocation?
 
       /// Creates the property value; set fields render in alphabetical order.
@@ -181,15 +199,20 @@ extension SSM {
       }
     }
 
+    /// `S3OutputLocation` is a property of the
+    /// [AWS::SSM::Association](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ssm-association.html)
+    /// resource that specifies an Amazon S3 bucket where you want to store the results of this
+    /// association request.
+    ///
     /// A property type of `AWS::SSM::Association` (`definitions/S3OutputLocation`).
     public struct S3OutputLocation: ValueConvertible {
-      /// `OutputS3BucketName`: string.
+      /// `OutputS3BucketName`: The name of the S3 bucket.
       public var outputS3BucketName: Value?
 
-      /// `OutputS3KeyPrefix`: string.
+      /// `OutputS3KeyPrefix`: The S3 bucket subfolder.
       public var outputS3KeyPrefix: Value?
 
-      /// `OutputS3Region`: string.
+      /// `OutputS3Region`: The AWS Region of the S3 bucket.
       public var outputS3Region: Value?
 
       /// Creates the property value; set fields render in alphabetical order.
@@ -229,13 +252,18 @@ extension SSM {
       public static var manual: Self { Self(.string("MANUAL")) }
     }
 
+    /// `Target` is a property of the
+    /// [AWS::SSM::Association](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ssm-association.html)
+    /// resource that specifies the targets for an SSM document in Systems Manager .
+    ///
     /// A property type of `AWS::SSM::Association` (`definitions/Target`).
     public struct Target: ValueConvertible {
-      /// `Key`: string.
+      /// `Key`: User-defined criteria for sending commands that target managed nodes that meet the
+      /// criteria.
       /// Required.
       public var key: Value
 
-      /// `Values`: list of strings.
+      /// `Values`: User-defined criteria that maps to `Key` .
       /// Required.
       public var values: Value
 

@@ -5,7 +5,8 @@
 import StackKit
 
 extension SSM {
-  /// The `AWS::SSM::Document` resource.
+  /// `AWS::SSM::Document`: The `AWS::SSM::Document` resource creates a Systems Manager (SSM)
+  /// document in AWS Systems Manager .
   ///
   /// `Ref` returns the `Name`.
   ///
@@ -16,42 +17,47 @@ extension SSM {
     /// Properties whose change replaces the resource (paths below `Properties`, `/` separated).
     public static let createOnlyProperties: [String] = ["DocumentType", "Name"]
 
-    /// `Attachments`: list of objects.
+    /// `Attachments`: A list of key-value pairs that describe attachments to a version of a
+    /// document.
     /// Changing it may replace the resource.
     public var attachments: [AttachmentsSource]?
 
-    /// `Content`: object or string.
+    /// `Content`: The content for the new SSM document in JSON or YAML.
     /// Required. Changing it may replace the resource.
     public var content: Value
 
-    /// `DocumentFormat`: string enum.
+    /// `DocumentFormat`: Specify the document format for the request.
     /// Changing it may replace the resource. Default: `JSON`.
     public var documentFormat: DocumentFormat?
 
-    /// `DocumentType`: string enum.
+    /// `DocumentType`: The type of document to create.
     /// Changing it replaces the resource.
     public var documentType: DocumentType?
 
-    /// `Name`: string.
+    /// `Name`: A name for the SSM document.
     /// Changing it replaces the resource.
     public var name: Value?
 
-    /// `Requires`: list of objects.
+    /// `Requires`: A list of SSM documents required by a document.
     /// Changing it may replace the resource.
     public var requires: [DocumentRequires]?
 
-    /// `Tags`: list of objects.
+    /// `Tags`: AWS CloudFormation resource tags to apply to the document.
     public var tags: [Tag]?
 
-    /// `TargetType`: string.
+    /// `TargetType`: Specify a target type to define the kinds of resources the document can run
+    /// on.
     /// Changing it may replace the resource.
     public var targetType: Value?
 
-    /// `UpdateMethod`: string enum.
+    /// `UpdateMethod`: If the document resource you specify in your template already exists, this
+    /// parameter determines whether a new version of the existing document is created, or the
+    /// existing document is replaced.
     /// Default: `Replace`.
     public var updateMethod: UpdateMethod?
 
-    /// `VersionName`: string.
+    /// `VersionName`: An optional field specifying the version of the artifact you are creating
+    /// with the document.
     /// Changing it may replace the resource.
     public var versionName: Value?
 
@@ -98,15 +104,20 @@ extension SSM {
       return p
     }
 
+    /// Identifying information about a document attachment, including the file name and a
+    /// key-value pair that identifies the location of an attachment to a document.
+    ///
     /// A property type of `AWS::SSM::Document` (`definitions/AttachmentsSource`).
     public struct AttachmentsSource: ValueConvertible {
-      /// `Key`: string enum.
+      /// `Key`: The key of a key-value pair that identifies the location of an attachment to a
+      /// document.
       public var key: Key?
 
-      /// `Name`: string.
+      /// `Name`: The name of the document attachment file.
       public var name: Value?
 
-      /// `Values`: list of strings.
+      /// `Values`: The value of a key-value pair that identifies the location of an attachment to
+      /// a document.
       public var values: Value?
 
       /// Creates the property value; set fields render in alphabetical order.
@@ -145,12 +156,14 @@ extension SSM {
       public static var text: Self { Self(.string("TEXT")) }
     }
 
+    /// An SSM document required by the current document.
+    ///
     /// A property type of `AWS::SSM::Document` (`definitions/DocumentRequires`).
     public struct DocumentRequires: ValueConvertible {
-      /// `Name`: string.
+      /// `Name`: The name of the required SSM document.
       public var name: Value?
 
-      /// `Version`: string.
+      /// `Version`: The document version required by the current document.
       public var version: Value?
 
       /// Creates the property value; set fields render in alphabetical order.

@@ -5,7 +5,8 @@
 import StackKit
 
 extension SSM {
-  /// The `AWS::SSM::MaintenanceWindow` resource.
+  /// `AWS::SSM::MaintenanceWindow`: The `AWS::SSM::MaintenanceWindow` resource represents general
+  /// information about a maintenance window for AWS Systems Manager .
   ///
   /// `Ref` returns the `WindowId`.
   ///
@@ -16,43 +17,51 @@ extension SSM {
     /// Properties whose change replaces the resource (paths below `Properties`, `/` separated).
     public static let createOnlyProperties: [String] = []
 
-    /// `AllowUnassociatedTargets`: boolean.
+    /// `AllowUnassociatedTargets`: Enables a maintenance window task to run on managed instances,
+    /// even if you have not registered those instances as targets.
     /// Required.
     public var allowUnassociatedTargets: Value
 
-    /// `Cutoff`: integer.
+    /// `Cutoff`: The number of hours before the end of the maintenance window that AWS Systems
+    /// Manager stops scheduling new tasks for execution.
     /// Required. From 0 to 23.
     public var cutoff: Value
 
-    /// `Description`: string.
+    /// `Description`: A description of the maintenance window.
     public var description: Value?
 
-    /// `Duration`: integer.
+    /// `Duration`: The duration of the maintenance window in hours.
     /// Required. From 1 to 24.
     public var duration: Value
 
-    /// `EndDate`: string.
+    /// `EndDate`: The date and time, in ISO-8601 Extended format, for when the maintenance window
+    /// is scheduled to become inactive.
     public var endDate: Value?
 
-    /// `Name`: string.
+    /// `Name`: The name of the maintenance window.
     /// Required.
     public var name: Value
 
-    /// `Schedule`: string.
+    /// `Schedule`: The schedule of the maintenance window in the form of a cron or rate
+    /// expression.
     /// Required.
     public var schedule: Value
 
-    /// `ScheduleOffset`: integer.
+    /// `ScheduleOffset`: The number of days to wait to run a maintenance window after the
+    /// scheduled cron expression date and time.
     /// From 1 to 6.
     public var scheduleOffset: Value?
 
-    /// `ScheduleTimezone`: string.
+    /// `ScheduleTimezone`: The time zone that the scheduled maintenance window executions are
+    /// based on, in Internet Assigned Numbers Authority (IANA) format.
     public var scheduleTimezone: Value?
 
-    /// `StartDate`: string.
+    /// `StartDate`: The date and time, in ISO-8601 Extended format, for when the maintenance
+    /// window is scheduled to become active.
     public var startDate: Value?
 
-    /// `Tags`: list of tags.
+    /// `Tags`: Optional metadata that you assign to a resource in the form of an arbitrary set of
+    /// tags (key-value pairs).
     public var tags: [CfnTag]?
 
     /// Creates an `AWS::SSM::MaintenanceWindow` as the child `id` of `scope`.
@@ -101,7 +110,7 @@ extension SSM {
       return p
     }
 
-    /// The `WindowId` attribute: `Fn::GetAtt`.
+    /// `WindowId` (`Fn::GetAtt`): The ID of the maintenance window.
     public var attrWindowId: Value { getAtt("WindowId") }
   }
 }

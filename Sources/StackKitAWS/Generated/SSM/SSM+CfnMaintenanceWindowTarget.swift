@@ -5,7 +5,8 @@
 import StackKit
 
 extension SSM {
-  /// The `AWS::SSM::MaintenanceWindowTarget` resource.
+  /// `AWS::SSM::MaintenanceWindowTarget`: The `AWS::SSM::MaintenanceWindowTarget` resource
+  /// registers a target with a maintenance window for AWS Systems Manager .
   ///
   /// The primary identifier is `WindowId`, `WindowTargetId`; `Ref` returns it (parts joined with
   /// `|`).
@@ -17,24 +18,26 @@ extension SSM {
     /// Properties whose change replaces the resource (paths below `Properties`, `/` separated).
     public static let createOnlyProperties: [String] = ["WindowId"]
 
-    /// `Description`: string.
+    /// `Description`: A description for the target.
     public var description: Value?
 
-    /// `Name`: string.
+    /// `Name`: The name for the maintenance window target.
     public var name: Value?
 
-    /// `OwnerInformation`: string.
+    /// `OwnerInformation`: A user-provided value that will be included in any Amazon CloudWatch
+    /// Events events that are raised while running tasks for these targets in this maintenance
+    /// window.
     public var ownerInformation: Value?
 
-    /// `ResourceType`: string enum.
+    /// `ResourceType`: The type of target that is being registered with the maintenance window.
     /// Required.
     public var resourceType: ResourceType
 
-    /// `Targets`: list of objects.
+    /// `Targets`: The targets to register with the maintenance window.
     /// Required.
     public var targets: [Targets]
 
-    /// `WindowId`: string.
+    /// `WindowId`: The ID of the maintenance window to register the target with.
     /// Required. Changing it replaces the resource.
     public var windowId: Value
 
@@ -69,7 +72,7 @@ extension SSM {
       return p
     }
 
-    /// The `WindowTargetId` attribute: `Fn::GetAtt`.
+    /// `WindowTargetId` (`Fn::GetAtt`): The ID of the target.
     public var attrWindowTargetId: Value { getAtt("WindowTargetId") }
 
     /// The allowed values of `ResourceType` in `AWS::SSM::MaintenanceWindowTarget`; any other
@@ -89,13 +92,17 @@ extension SSM {
       public static var resourceGroup: Self { Self(.string("RESOURCE_GROUP")) }
     }
 
+    /// The `Targets` property type specifies adding a target to a maintenance window target in AWS
+    /// Systems Manager .
+    ///
     /// A property type of `AWS::SSM::MaintenanceWindowTarget` (`definitions/Targets`).
     public struct Targets: ValueConvertible {
-      /// `Key`: string.
+      /// `Key`: User-defined criteria for sending commands that target managed nodes that meet the
+      /// criteria.
       /// Required.
       public var key: Value
 
-      /// `Values`: list of strings.
+      /// `Values`: User-defined criteria that maps to `Key` .
       /// Required.
       public var values: Value
 

@@ -5,7 +5,8 @@
 import StackKit
 
 extension SSM {
-  /// The `AWS::SSM::MaintenanceWindowTask` resource.
+  /// `AWS::SSM::MaintenanceWindowTask`: The `AWS::SSM::MaintenanceWindowTask` resource defines
+  /// information about a task for an AWS Systems Manager maintenance window.
   ///
   /// The primary identifier is `WindowId`, `WindowTaskId`; `Ref` returns it (parts joined with
   /// `|`).
@@ -17,49 +18,51 @@ extension SSM {
     /// Properties whose change replaces the resource (paths below `Properties`, `/` separated).
     public static let createOnlyProperties: [String] = ["TaskType", "WindowId"]
 
-    /// `CutoffBehavior`: string enum.
+    /// `CutoffBehavior`: The specification for whether tasks should continue to run after the
+    /// cutoff time specified in the maintenance windows is reached.
     public var cutoffBehavior: CutoffBehavior?
 
-    /// `Description`: string.
+    /// `Description`: A description of the task.
     public var description: Value?
 
-    /// `LoggingInfo`: object.
+    /// `LoggingInfo`: > `LoggingInfo` has been deprecated.
     public var loggingInfo: LoggingInfo?
 
-    /// `MaxConcurrency`: string.
+    /// `MaxConcurrency`: The maximum number of targets this task can be run for, in parallel.
     public var maxConcurrency: Value?
 
-    /// `MaxErrors`: string.
+    /// `MaxErrors`: The maximum number of errors allowed before this task stops being scheduled.
     public var maxErrors: Value?
 
-    /// `Name`: string.
+    /// `Name`: The task name.
     public var name: Value?
 
-    /// `Priority`: integer.
+    /// `Priority`: The priority of the task in the maintenance window.
     /// Required. At least 0.
     public var priority: Value
 
-    /// `ServiceRoleArn`: string.
+    /// `ServiceRoleArn`: The Amazon Resource Name (ARN) of the IAM service role for AWS Systems
+    /// Manager to assume when running a maintenance window task.
     public var serviceRoleArn: Value?
 
-    /// `Targets`: list of objects.
+    /// `Targets`: The targets, either instances or window target IDs.
     public var targets: [Target]?
 
-    /// `TaskArn`: string.
+    /// `TaskArn`: The resource that the task uses during execution.
     /// Required.
     public var taskArn: Value
 
-    /// `TaskInvocationParameters`: object.
+    /// `TaskInvocationParameters`: The parameters to pass to the task when it runs.
     public var taskInvocationParameters: TaskInvocationParameters?
 
-    /// `TaskParameters`: object or string.
+    /// `TaskParameters`: > `TaskParameters` has been deprecated.
     public var taskParameters: Value?
 
-    /// `TaskType`: string enum.
+    /// `TaskType`: The type of task.
     /// Required. Changing it replaces the resource.
     public var taskType: TaskType
 
-    /// `WindowId`: string.
+    /// `WindowId`: The ID of the maintenance window where the task is registered.
     /// Required. Changing it replaces the resource.
     public var windowId: Value
 
@@ -118,16 +121,20 @@ extension SSM {
       return p
     }
 
-    /// The `WindowTaskId` attribute: `Fn::GetAtt`.
+    /// `WindowTaskId` (`Fn::GetAtt`): The task ID.
     public var attrWindowTaskId: Value { getAtt("WindowTaskId") }
 
+    /// Configuration options for sending command output to Amazon CloudWatch Logs.
+    ///
     /// A property type of `AWS::SSM::MaintenanceWindowTask`
     /// (`definitions/CloudWatchOutputConfig`).
     public struct CloudWatchOutputConfig: ValueConvertible {
-      /// `CloudWatchLogGroupName`: string.
+      /// `CloudWatchLogGroupName`: The name of the CloudWatch Logs log group where you want to
+      /// send command output.
       public var cloudWatchLogGroupName: Value?
 
-      /// `CloudWatchOutputEnabled`: boolean.
+      /// `CloudWatchOutputEnabled`: Enables Systems Manager to send command output to CloudWatch
+      /// Logs.
       public var cloudWatchOutputEnabled: Value?
 
       /// Creates the property value; set fields render in alphabetical order.
@@ -161,17 +168,19 @@ extension SSM {
       public static var continueTask: Self { Self(.string("CONTINUE_TASK")) }
     }
 
+    /// > `LoggingInfo` has been deprecated.
+    ///
     /// A property type of `AWS::SSM::MaintenanceWindowTask` (`definitions/LoggingInfo`).
     public struct LoggingInfo: ValueConvertible {
-      /// `Region`: string.
+      /// `Region`: The AWS Region where the S3 bucket is located.
       /// Required.
       public var region: Value
 
-      /// `S3Bucket`: string.
+      /// `S3Bucket`: The name of an S3 bucket where execution logs are stored.
       /// Required.
       public var s3Bucket: Value
 
-      /// `S3Prefix`: string.
+      /// `S3Prefix`: The Amazon S3 bucket subfolder.
       public var s3Prefix: Value?
 
       /// Creates the property value; set fields render in alphabetical order.
@@ -190,13 +199,16 @@ extension SSM {
       }
     }
 
+    /// The `MaintenanceWindowAutomationParameters` property type specifies the parameters for an
+    /// `AUTOMATION` task type for a maintenance window task in AWS Systems Manager .
+    ///
     /// A property type of `AWS::SSM::MaintenanceWindowTask`
     /// (`definitions/MaintenanceWindowAutomationParameters`).
     public struct MaintenanceWindowAutomationParameters: ValueConvertible {
-      /// `DocumentVersion`: string.
+      /// `DocumentVersion`: The version of an Automation runbook to use during task execution.
       public var documentVersion: Value?
 
-      /// `Parameters`: object or string.
+      /// `Parameters`: The parameters for the `AUTOMATION` type task.
       public var parameters: Value?
 
       /// Creates the property value; set fields render in alphabetical order.
@@ -213,16 +225,20 @@ extension SSM {
       }
     }
 
+    /// The `MaintenanceWindowLambdaParameters` property type specifies the parameters for a
+    /// `LAMBDA` task type for a maintenance window task in AWS Systems Manager .
+    ///
     /// A property type of `AWS::SSM::MaintenanceWindowTask`
     /// (`definitions/MaintenanceWindowLambdaParameters`).
     public struct MaintenanceWindowLambdaParameters: ValueConvertible {
-      /// `ClientContext`: string.
+      /// `ClientContext`: Client-specific information to pass to the AWS Lambda function that
+      /// you're invoking.
       public var clientContext: Value?
 
-      /// `Payload`: string.
+      /// `Payload`: JSON to provide to your AWS Lambda function as input.
       public var payload: Value?
 
-      /// `Qualifier`: string.
+      /// `Qualifier`: An AWS Lambda function version or alias name.
       public var qualifier: Value?
 
       /// Creates the property value; set fields render in alphabetical order.
@@ -241,40 +257,49 @@ extension SSM {
       }
     }
 
+    /// The `MaintenanceWindowRunCommandParameters` property type specifies the parameters for a
+    /// `RUN_COMMAND` task type for a maintenance window task in AWS Systems Manager .
+    ///
     /// A property type of `AWS::SSM::MaintenanceWindowTask`
     /// (`definitions/MaintenanceWindowRunCommandParameters`).
     public struct MaintenanceWindowRunCommandParameters: ValueConvertible {
-      /// `CloudWatchOutputConfig`: object.
+      /// `CloudWatchOutputConfig`: Configuration options for sending command output to Amazon
+      /// CloudWatch Logs.
       public var cloudWatchOutputConfig: CloudWatchOutputConfig?
 
-      /// `Comment`: string.
+      /// `Comment`: Information about the command or commands to run.
       public var comment: Value?
 
-      /// `DocumentHash`: string.
+      /// `DocumentHash`: The SHA-256 or SHA-1 hash created by the system when the document was
+      /// created.
       public var documentHash: Value?
 
-      /// `DocumentHashType`: string.
+      /// `DocumentHashType`: The SHA-256 or SHA-1 hash type.
       public var documentHashType: Value?
 
-      /// `DocumentVersion`: string.
+      /// `DocumentVersion`: The AWS Systems Manager document (SSM document) version to use in the
+      /// request.
       public var documentVersion: Value?
 
-      /// `NotificationConfig`: object.
+      /// `NotificationConfig`: Configurations for sending notifications about command status
+      /// changes on a per-managed node basis.
       public var notificationConfig: NotificationConfig?
 
-      /// `OutputS3BucketName`: string.
+      /// `OutputS3BucketName`: The name of the Amazon Simple Storage Service (Amazon S3) bucket.
       public var outputS3BucketName: Value?
 
-      /// `OutputS3KeyPrefix`: string.
+      /// `OutputS3KeyPrefix`: The S3 bucket subfolder.
       public var outputS3KeyPrefix: Value?
 
-      /// `Parameters`: object or string.
+      /// `Parameters`: The parameters for the `RUN_COMMAND` task execution.
       public var parameters: Value?
 
-      /// `ServiceRoleArn`: string.
+      /// `ServiceRoleArn`: The Amazon Resource Name (ARN) of the IAM service role for AWS Systems
+      /// Manager to assume when running a maintenance window task.
       public var serviceRoleArn: Value?
 
-      /// `TimeoutSeconds`: integer.
+      /// `TimeoutSeconds`: If this time is reached and the command hasn't already started running,
+      /// it doesn't run.
       public var timeoutSeconds: Value?
 
       /// Creates the property value; set fields render in alphabetical order.
@@ -321,13 +346,16 @@ extension SSM {
       }
     }
 
+    /// The `MaintenanceWindowStepFunctionsParameters` property type specifies the parameters for
+    /// the execution of a `STEP_FUNCTIONS` task in a Systems Manager maintenance window.
+    ///
     /// A property type of `AWS::SSM::MaintenanceWindowTask`
     /// (`definitions/MaintenanceWindowStepFunctionsParameters`).
     public struct MaintenanceWindowStepFunctionsParameters: ValueConvertible {
-      /// `Input`: string.
+      /// `Input`: The inputs for the `STEP_FUNCTIONS` task.
       public var input: Value?
 
-      /// `Name`: string.
+      /// `Name`: The name of the `STEP_FUNCTIONS` task.
       public var name: Value?
 
       /// Creates the property value; set fields render in alphabetical order.
@@ -344,16 +372,20 @@ extension SSM {
       }
     }
 
+    /// The `NotificationConfig` property type specifies configurations for sending notifications
+    /// for a maintenance window task in AWS Systems Manager .
+    ///
     /// A property type of `AWS::SSM::MaintenanceWindowTask` (`definitions/NotificationConfig`).
     public struct NotificationConfig: ValueConvertible {
-      /// `NotificationArn`: string.
+      /// `NotificationArn`: An Amazon Resource Name (ARN) for an Amazon Simple Notification
+      /// Service (Amazon SNS) topic.
       /// Required.
       public var notificationArn: Value
 
-      /// `NotificationEvents`: list of strings.
+      /// `NotificationEvents`: The different events that you can receive notifications for.
       public var notificationEvents: Value?
 
-      /// `NotificationType`: string.
+      /// `NotificationType`: The notification type.
       public var notificationType: Value?
 
       /// Creates the property value; set fields render in alphabetical order.
@@ -376,13 +408,16 @@ extension SSM {
       }
     }
 
+    /// The `Target` property type specifies targets (either instances or window target IDs).
+    ///
     /// A property type of `AWS::SSM::MaintenanceWindowTask` (`definitions/Target`).
     public struct Target: ValueConvertible {
-      /// `Key`: string.
+      /// `Key`: User-defined criteria for sending commands that target instances that meet the
+      /// criteria.
       /// Required.
       public var key: Value
 
-      /// `Values`: list of strings.
+      /// `Values`: User-defined criteria that maps to `Key` .
       /// Required.
       public var values: Value
 
@@ -400,19 +435,23 @@ extension SSM {
       }
     }
 
+    /// The `TaskInvocationParameters` property type specifies the task execution parameters for a
+    /// maintenance window task in AWS Systems Manager .
+    ///
     /// A property type of `AWS::SSM::MaintenanceWindowTask`
     /// (`definitions/TaskInvocationParameters`).
     public struct TaskInvocationParameters: ValueConvertible {
-      /// `MaintenanceWindowAutomationParameters`: object.
+      /// `MaintenanceWindowAutomationParameters`: The parameters for an `AUTOMATION` task type.
       public var maintenanceWindowAutomationParameters: MaintenanceWindowAutomationParameters?
 
-      /// `MaintenanceWindowLambdaParameters`: object.
+      /// `MaintenanceWindowLambdaParameters`: The parameters for a `LAMBDA` task type.
       public var maintenanceWindowLambdaParameters: MaintenanceWindowLambdaParameters?
 
-      /// `MaintenanceWindowRunCommandParameters`: object.
+      /// `MaintenanceWindowRunCommandParameters`: The parameters for a `RUN_COMMAND` task type.
       public var maintenanceWindowRunCommandParameters: MaintenanceWindowRunCommandParameters?
 
-      /// `MaintenanceWindowStepFunctionsParameters`: object.
+      /// `MaintenanceWindowStepFunctionsParameters`: The parameters for a `STEP_FUNCTIONS` task
+      /// type.
       public var maintenanceWindowStepFunctionsParameters:
         MaintenanceWindowStepFunctionsParameters?
 

@@ -5,7 +5,8 @@
 import StackKit
 
 extension SSM {
-  /// The `AWS::SSM::Parameter` resource.
+  /// `AWS::SSM::Parameter`: The `AWS::SSM::Parameter` resource creates an SSM parameter in AWS
+  /// Systems Manager Parameter Store.
   ///
   /// `Ref` returns the `Name`.
   ///
@@ -16,33 +17,34 @@ extension SSM {
     /// Properties whose change replaces the resource (paths below `Properties`, `/` separated).
     public static let createOnlyProperties: [String] = ["Name"]
 
-    /// `AllowedPattern`: string.
+    /// `AllowedPattern`: A regular expression used to validate the parameter value.
     public var allowedPattern: Value?
 
-    /// `DataType`: string enum.
+    /// `DataType`: The data type of the parameter, such as `text` or `aws:ec2:image` .
     public var dataType: DataType?
 
-    /// `Description`: string.
+    /// `Description`: Information about the parameter.
     public var description: Value?
 
-    /// `Name`: string.
+    /// `Name`: The name of the parameter.
     /// Changing it replaces the resource.
     public var name: Value?
 
-    /// `Policies`: string.
+    /// `Policies`: Information about the policies assigned to a parameter.
     public var policies: Value?
 
-    /// `Tags`: map.
+    /// `Tags`: Optional metadata that you assign to a resource in the form of an arbitrary set of
+    /// tags (key-value pairs).
     public var tags: Value?
 
-    /// `Tier`: string enum.
+    /// `Tier`: The parameter tier.
     public var tier: Tier?
 
-    /// `Type`: string enum.
+    /// `Type`: The type of parameter.
     /// Required.
     public var type: TypeProperty
 
-    /// `Value`: string.
+    /// `Value`: The parameter value.
     /// Required.
     public var value: Value
 

@@ -5,7 +5,8 @@
 import StackKit
 
 extension SSM {
-  /// The `AWS::SSM::PatchBaseline` resource.
+  /// `AWS::SSM::PatchBaseline`: The `AWS::SSM::PatchBaseline` resource defines the basic
+  /// information for an AWS Systems Manager patch baseline.
   ///
   /// `Ref` returns the `Id`.
   ///
@@ -16,55 +17,60 @@ extension SSM {
     /// Properties whose change replaces the resource (paths below `Properties`, `/` separated).
     public static let createOnlyProperties: [String] = ["OperatingSystem"]
 
-    /// `ApprovalRules`: object.
+    /// `ApprovalRules`: A set of rules used to include patches in the baseline.
     public var approvalRules: RuleGroup?
 
-    /// `ApprovedPatches`: list of strings.
+    /// `ApprovedPatches`: A list of explicitly approved patches for the baseline.
     public var approvedPatches: Value?
 
-    /// `ApprovedPatchesComplianceLevel`: string enum.
+    /// `ApprovedPatchesComplianceLevel`: Defines the compliance level for approved patches.
     /// Default: `UNSPECIFIED`.
     public var approvedPatchesComplianceLevel: ApprovedPatchesComplianceLevel?
 
-    /// `ApprovedPatchesEnableNonSecurity`: boolean.
+    /// `ApprovedPatchesEnableNonSecurity`: Indicates whether the list of approved patches includes
+    /// non-security updates that should be applied to the managed nodes.
     /// Default: `false`.
     public var approvedPatchesEnableNonSecurity: Value?
 
-    /// `AvailableSecurityUpdatesComplianceStatus`: string enum.
+    /// `AvailableSecurityUpdatesComplianceStatus`: Indicates the status you want to assign to
+    /// security patches that are available but not approved because they don't meet the
+    /// installation criteria specified in the patch baseline.
     public var availableSecurityUpdatesComplianceStatus: AvailableSecurityUpdatesComplianceStatus?
 
-    /// `DefaultBaseline`: boolean.
+    /// `DefaultBaseline`: Indicates whether this is the default baseline.
     /// Default: `false`.
     public var defaultBaseline: Value?
 
-    /// `Description`: string.
+    /// `Description`: A description of the patch baseline.
     public var description: Value?
 
-    /// `GlobalFilters`: object.
+    /// `GlobalFilters`: A set of global filters used to include patches in the baseline.
     public var globalFilters: PatchFilterGroup?
 
-    /// `Name`: string.
+    /// `Name`: The name of the patch baseline.
     /// Required.
     public var name: Value
 
-    /// `OperatingSystem`: string enum.
+    /// `OperatingSystem`: Defines the operating system the patch baseline applies to.
     /// Changing it replaces the resource. Default: `WINDOWS`.
     public var operatingSystem: OperatingSystem?
 
-    /// `PatchGroups`: list of strings.
+    /// `PatchGroups`: The name of the patch group to be registered with the patch baseline.
     public var patchGroups: Value?
 
-    /// `RejectedPatches`: list of strings.
+    /// `RejectedPatches`: A list of explicitly rejected patches for the baseline.
     public var rejectedPatches: Value?
 
-    /// `RejectedPatchesAction`: string enum.
+    /// `RejectedPatchesAction`: The action for Patch Manager to take on patches included in the
+    /// `RejectedPackages` list.
     /// Default: `ALLOW_AS_DEPENDENCY`.
     public var rejectedPatchesAction: RejectedPatchesAction?
 
-    /// `Sources`: list of objects.
+    /// `Sources`: Information about the patches to use to update the managed nodes, including
+    /// target operating systems and source repositories.
     public var sources: [PatchSource]?
 
-    /// `Tags`: list of tags.
+    /// `Tags`: Optional metadata that you assign to a resource.
     public var tags: [CfnTag]?
 
     /// Creates an `AWS::SSM::PatchBaseline` as the child `id` of `scope`.
@@ -131,7 +137,7 @@ extension SSM {
       return p
     }
 
-    /// The `Id` attribute: `Fn::GetAtt`.
+    /// `Id` (`Fn::GetAtt`): The ID of the patch baseline.
     public var attrId: Value { getAtt("Id") }
 
     /// The allowed values of `ApprovedPatchesComplianceLevel` in `AWS::SSM::PatchBaseline`; any
@@ -335,12 +341,15 @@ extension SSM {
       public static var almaLinux: Self { Self(.string("ALMA_LINUX")) }
     }
 
+    /// The `PatchFilter` property type defines a patch filter for an AWS Systems Manager patch
+    /// baseline.
+    ///
     /// A property type of `AWS::SSM::PatchBaseline` (`definitions/PatchFilter`).
     public struct PatchFilter: ValueConvertible {
-      /// `Key`: string enum.
+      /// `Key`: The key for the filter.
       public var key: Key?
 
-      /// `Values`: list of strings.
+      /// `Values`: The value for the filter key.
       public var values: Value?
 
       /// Creates the property value; set fields render in alphabetical order.
@@ -357,9 +366,13 @@ extension SSM {
       }
     }
 
+    /// The `PatchFilterGroup` property type specifies a set of patch filters for an AWS Systems
+    /// Manager patch baseline, typically used for approval rules for a Systems Manager patch
+    /// baseline.
+    ///
     /// A property type of `AWS::SSM::PatchBaseline` (`definitions/PatchFilterGroup`).
     public struct PatchFilterGroup: ValueConvertible {
-      /// `PatchFilters`: list of objects.
+      /// `PatchFilters`: The set of patch filters that make up the group.
       public var patchFilters: [PatchFilter]?
 
       /// Creates the property value; set fields render in alphabetical order.
@@ -374,15 +387,20 @@ extension SSM {
       }
     }
 
+    /// `PatchSource` is the property type for the `Sources` resource of the
+    /// [AWS::SSM::PatchBaseline](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ssm-patchbaseline.html)
+    /// resource.
+    ///
     /// A property type of `AWS::SSM::PatchBaseline` (`definitions/PatchSource`).
     public struct PatchSource: ValueConvertible {
-      /// `Configuration`: string.
+      /// `Configuration`: The value of the repo configuration.
       public var configuration: Value?
 
-      /// `Name`: string.
+      /// `Name`: The name specified to identify the patch source.
       public var name: Value?
 
-      /// `Products`: list of strings.
+      /// `Products`: The specific operating system versions a patch repository applies to, such as
+      /// "Ubuntu16.04", "RedhatEnterpriseLinux7.2" or "Suse12.7".
       public var products: Value?
 
       /// Creates the property value; set fields render in alphabetical order.
@@ -418,23 +436,28 @@ extension SSM {
       public static var block: Self { Self(.string("BLOCK")) }
     }
 
+    /// The `Rule` property type specifies an approval rule for a Systems Manager patch baseline.
+    ///
     /// A property type of `AWS::SSM::PatchBaseline` (`definitions/Rule`).
     public struct Rule: ValueConvertible {
-      /// `ApproveAfterDays`: integer.
+      /// `ApproveAfterDays`: The number of days after the release date of each patch matched by
+      /// the rule that the patch is marked as approved in the patch baseline.
       /// From 0 to 360.
       public var approveAfterDays: Value?
 
-      /// `ApproveUntilDate`: string.
+      /// `ApproveUntilDate`: The cutoff date for auto approval of released patches.
       public var approveUntilDate: Value?
 
-      /// `ComplianceLevel`: string enum.
+      /// `ComplianceLevel`: A compliance severity level for all approved patches in a patch
+      /// baseline.
       public var complianceLevel: ComplianceLevel?
 
-      /// `EnableNonSecurity`: boolean.
+      /// `EnableNonSecurity`: For managed nodes identified by the approval rule filters, enables a
+      /// patch baseline to apply non-security updates available in the specified repository.
       /// Default: `false`.
       public var enableNonSecurity: Value?
 
-      /// `PatchFilterGroup`: object.
+      /// `PatchFilterGroup`: The patch filter group that defines the criteria for the rule.
       public var patchFilterGroup: PatchFilterGroup?
 
       /// Creates the property value; set fields render in alphabetical order.
@@ -463,9 +486,12 @@ extension SSM {
       }
     }
 
+    /// The `RuleGroup` property type specifies a set of rules that define the approval rules for
+    /// an AWS Systems Manager patch baseline.
+    ///
     /// A property type of `AWS::SSM::PatchBaseline` (`definitions/RuleGroup`).
     public struct RuleGroup: ValueConvertible {
-      /// `PatchRules`: list of objects.
+      /// `PatchRules`: The rules that make up the rule group.
       public var patchRules: [Rule]?
 
       /// Creates the property value; set fields render in alphabetical order.

@@ -5,7 +5,8 @@
 import StackKit
 
 extension SSM {
-  /// The `AWS::SSM::ResourceDataSync` resource.
+  /// `AWS::SSM::ResourceDataSync`: The `AWS::SSM::ResourceDataSync` resource creates, updates, or
+  /// deletes a resource data sync for AWS Systems Manager .
   ///
   /// `Ref` returns the `SyncName`.
   ///
@@ -25,38 +26,39 @@ extension SSM {
       "SyncType",
     ]
 
-    /// `BucketName`: string.
+    /// `BucketName`: The name of the S3 bucket where the aggregated data is stored.
     /// Changing it replaces the resource.
     public var bucketName: Value?
 
-    /// `BucketPrefix`: string.
+    /// `BucketPrefix`: An Amazon S3 prefix for the bucket.
     /// Changing it replaces the resource.
     public var bucketPrefix: Value?
 
-    /// `BucketRegion`: string.
+    /// `BucketRegion`: The AWS Region with the S3 bucket targeted by the resource data sync.
     /// Changing it replaces the resource.
     public var bucketRegion: Value?
 
-    /// `KMSKeyArn`: string.
+    /// `KMSKeyArn`: The Amazon Resource Name (ARN) of an encryption key for a destination in
+    /// Amazon S3 .
     /// Changing it replaces the resource.
     public var kmsKeyArn: Value?
 
-    /// `S3Destination`: object.
+    /// `S3Destination`: Configuration information for the target S3 bucket.
     /// Changing it replaces the resource.
     public var s3Destination: S3Destination?
 
-    /// `SyncFormat`: string.
+    /// `SyncFormat`: A supported sync format.
     /// Changing it replaces the resource.
     public var syncFormat: Value?
 
-    /// `SyncName`: string.
+    /// `SyncName`: A name for the resource data sync.
     /// Required. Changing it replaces the resource.
     public var syncName: Value
 
-    /// `SyncSource`: object.
+    /// `SyncSource`: Information about the source where the data was synchronized.
     public var syncSource: SyncSource?
 
-    /// `SyncType`: string.
+    /// `SyncType`: The type of resource data sync.
     /// Changing it replaces the resource.
     public var syncType: Value?
 
@@ -100,13 +102,16 @@ extension SSM {
       return p
     }
 
+    /// Information about the `AwsOrganizationsSource` resource data sync source.
+    ///
     /// A property type of `AWS::SSM::ResourceDataSync` (`definitions/AwsOrganizationsSource`).
     public struct AwsOrganizationsSource: ValueConvertible {
-      /// `OrganizationSourceType`: string.
+      /// `OrganizationSourceType`: If an AWS organization is present, this is either
+      /// `OrganizationalUnits` or `EntireOrganization` .
       /// Required.
       public var organizationSourceType: Value
 
-      /// `OrganizationalUnits`: list of strings.
+      /// `OrganizationalUnits`: The AWS Organizations organization units included in the sync.
       public var organizationalUnits: Value?
 
       /// Creates the property value; set fields render in alphabetical order.
@@ -123,23 +128,25 @@ extension SSM {
       }
     }
 
+    /// Information about the target S3 bucket for the resource data sync.
+    ///
     /// A property type of `AWS::SSM::ResourceDataSync` (`definitions/S3Destination`).
     public struct S3Destination: ValueConvertible {
-      /// `BucketName`: string.
+      /// `BucketName`: The name of the S3 bucket where the aggregated data is stored.
       /// Required.
       public var bucketName: Value
 
-      /// `BucketPrefix`: string.
+      /// `BucketPrefix`: An Amazon S3 prefix for the bucket.
       public var bucketPrefix: Value?
 
-      /// `BucketRegion`: string.
+      /// `BucketRegion`: The AWS Region with the S3 bucket targeted by the resource data sync.
       /// Required.
       public var bucketRegion: Value
 
-      /// `KMSKeyArn`: string.
+      /// `KMSKeyArn`: The ARN of an encryption key for a destination in Amazon S3.
       public var kmsKeyArn: Value?
 
-      /// `SyncFormat`: string enum.
+      /// `SyncFormat`: A supported sync format.
       /// Required.
       public var syncFormat: SyncFormat
 
@@ -183,19 +190,23 @@ extension SSM {
       public static var jsonSerDe: Self { Self(.string("JsonSerDe")) }
     }
 
+    /// Information about the source of the data included in the resource data sync.
+    ///
     /// A property type of `AWS::SSM::ResourceDataSync` (`definitions/SyncSource`).
     public struct SyncSource: ValueConvertible {
-      /// `AwsOrganizationsSource`: object.
+      /// `AwsOrganizationsSource`: Information about the AwsOrganizationsSource resource data sync
+      /// source.
       public var awsOrganizationsSource: AwsOrganizationsSource?
 
-      /// `IncludeFutureRegions`: boolean.
+      /// `IncludeFutureRegions`: Whether to automatically synchronize and aggregate data from new
+      /// AWS Regions when those Regions come online.
       public var includeFutureRegions: Value?
 
-      /// `SourceRegions`: list of strings.
+      /// `SourceRegions`: The `SyncSource` AWS Regions included in the resource data sync.
       /// Required.
       public var sourceRegions: Value
 
-      /// `SourceType`: string.
+      /// `SourceType`: The type of data source for the resource data sync.
       /// Required.
       public var sourceType: Value
 

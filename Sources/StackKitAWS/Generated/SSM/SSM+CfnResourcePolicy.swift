@@ -5,7 +5,7 @@
 import StackKit
 
 extension SSM {
-  /// The `AWS::SSM::ResourcePolicy` resource.
+  /// `AWS::SSM::ResourcePolicy`: Creates or updates a Systems Manager resource policy.
   ///
   /// The primary identifier is `PolicyId`, `ResourceArn`; `Ref` returns it (parts joined with
   /// `|`).
@@ -17,11 +17,12 @@ extension SSM {
     /// Properties whose change replaces the resource (paths below `Properties`, `/` separated).
     public static let createOnlyProperties: [String] = ["ResourceArn"]
 
-    /// `Policy`: object or string.
+    /// `Policy`: A policy you want to associate with a resource.
     /// Required.
     public var policy: Value
 
-    /// `ResourceArn`: string.
+    /// `ResourceArn`: The Amazon Resource Name (ARN) of the resource to which you want to attach a
+    /// policy.
     /// Required. Changing it replaces the resource.
     public var resourceArn: Value
 
@@ -39,10 +40,10 @@ extension SSM {
       return p
     }
 
-    /// The `PolicyHash` attribute: `Fn::GetAtt`.
+    /// `PolicyHash` (`Fn::GetAtt`): ID of the current policy version.
     public var attrPolicyHash: Value { getAtt("PolicyHash") }
 
-    /// The `PolicyId` attribute: `Fn::GetAtt`.
+    /// `PolicyId` (`Fn::GetAtt`): ID of the current policy version.
     public var attrPolicyId: Value { getAtt("PolicyId") }
   }
 }

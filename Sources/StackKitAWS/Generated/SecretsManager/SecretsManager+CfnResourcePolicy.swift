@@ -5,7 +5,8 @@
 import StackKit
 
 extension SecretsManager {
-  /// The `AWS::SecretsManager::ResourcePolicy` resource.
+  /// `AWS::SecretsManager::ResourcePolicy`: Attaches a resource-based permission policy to a
+  /// secret.
   ///
   /// `Ref` returns the `Id`.
   ///
@@ -16,14 +17,15 @@ extension SecretsManager {
     /// Properties whose change replaces the resource (paths below `Properties`, `/` separated).
     public static let createOnlyProperties: [String] = ["SecretId"]
 
-    /// `BlockPublicPolicy`: boolean.
+    /// `BlockPublicPolicy`: Specifies whether to block resource-based policies that allow broad
+    /// access to the secret.
     public var blockPublicPolicy: Value?
 
-    /// `ResourcePolicy`: object or string.
+    /// `ResourcePolicy`: A JSON-formatted string for an AWS resource-based policy.
     /// Required.
     public var resourcePolicy: Value
 
-    /// `SecretId`: string.
+    /// `SecretId`: The ARN or name of the secret to attach the resource-based policy.
     /// Required. Changing it replaces the resource.
     public var secretId: Value
 
@@ -49,7 +51,7 @@ extension SecretsManager {
       return p
     }
 
-    /// The `Id` attribute: `Fn::GetAtt`.
+    /// `Id` (`Fn::GetAtt`): The Arn of the secret.
     public var attrId: Value { getAtt("Id") }
   }
 }

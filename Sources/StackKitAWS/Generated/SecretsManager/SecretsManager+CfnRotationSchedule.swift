@@ -5,7 +5,8 @@
 import StackKit
 
 extension SecretsManager {
-  /// The `AWS::SecretsManager::RotationSchedule` resource.
+  /// `AWS::SecretsManager::RotationSchedule`: Configure the rotation schedule and Lambda rotation
+  /// function for a secret.
   ///
   /// `Ref` returns the `Id`.
   ///
@@ -16,25 +17,31 @@ extension SecretsManager {
     /// Properties whose change replaces the resource (paths below `Properties`, `/` separated).
     public static let createOnlyProperties: [String] = ["SecretId"]
 
-    /// `ExternalSecretRotationMetadata`: list of tags.
+    /// `ExternalSecretRotationMetadata`: The list of metadata needed to successfully rotate a
+    /// managed external secret.
     public var externalSecretRotationMetadata: [CfnTag]?
 
-    /// `ExternalSecretRotationRoleArn`: string.
+    /// `ExternalSecretRotationRoleArn`: The ARN of the IAM role that is used by Secrets Manager to
+    /// rotate a managed external secret.
     public var externalSecretRotationRoleArn: Value?
 
-    /// `HostedRotationLambda`: object.
+    /// `HostedRotationLambda`: Creates a new Lambda rotation function based on one of the [Secrets
+    /// Manager rotation function
+    /// templates](https://docs.aws.amazon.com/secretsmanager/latest/userguide/reference_available-rotation-templates.html)
+    /// .
     public var hostedRotationLambda: HostedRotationLambda?
 
-    /// `RotateImmediatelyOnUpdate`: boolean.
+    /// `RotateImmediatelyOnUpdate`: Determines whether to rotate the secret immediately or wait
+    /// until the next scheduled rotation window when the rotation schedule is updated.
     public var rotateImmediatelyOnUpdate: Value?
 
-    /// `RotationLambdaARN`: string.
+    /// `RotationLambdaARN`: The ARN of an existing Lambda rotation function.
     public var rotationLambdaARN: Value?
 
-    /// `RotationRules`: object.
+    /// `RotationRules`: A structure that defines the rotation configuration for this secret.
     public var rotationRules: RotationRules?
 
-    /// `SecretId`: string.
+    /// `SecretId`: The ARN or name of the secret to rotate.
     /// Required. Changing it replaces the resource.
     public var secretId: Value
 
@@ -74,44 +81,64 @@ extension SecretsManager {
       return p
     }
 
-    /// The `Id` attribute: `Fn::GetAtt`.
+    /// `Id` (`Fn::GetAtt`): The ARN of the secret.
     public var attrId: Value { getAtt("Id") }
 
+    /// Creates a new Lambda rotation function based on one of the [Secrets Manager rotation
+    /// function
+    /// templates](https://docs.aws.amazon.com/secretsmanager/latest/userguide/reference_available-rotation-templates.html)
+    /// .
+    ///
     /// A property type of `AWS::SecretsManager::RotationSchedule`
     /// (`definitions/HostedRotationLambda`).
     public struct HostedRotationLambda: ValueConvertible {
-      /// `ExcludeCharacters`: string.
+      /// `ExcludeCharacters`: A string of the characters that you don't want in the password.
       public var excludeCharacters: Value?
 
-      /// `KmsKeyArn`: string.
+      /// `KmsKeyArn`: The ARN of the KMS key that Secrets Manager uses to encrypt the secret.
       public var kmsKeyArn: Value?
 
-      /// `MasterSecretArn`: string.
+      /// `MasterSecretArn`: The ARN of the secret that contains superuser credentials, if you use
+      /// the [Alternating users rotation
+      /// strategy](https://docs.aws.amazon.com/secretsmanager/latest/userguide/rotating-secrets_strategies.html#rotating-secrets-two-users)
+      /// .
       public var masterSecretArn: Value?
 
-      /// `MasterSecretKmsKeyArn`: string.
+      /// `MasterSecretKmsKeyArn`: The ARN of the KMS key that Secrets Manager used to encrypt the
+      /// superuser secret, if you use the [alternating users
+      /// strategy](https://docs.aws.amazon.com/secretsmanager/latest/userguide/rotating-secrets_strategies.html#rotating-secrets-two-users)
+      /// and the superuser secret is encrypted with a customer managed key.
       public var masterSecretKmsKeyArn: Value?
 
-      /// `RotationLambdaName`: string.
+      /// `RotationLambdaName`: The name of the Lambda rotation function.
       public var rotationLambdaName: Value?
 
-      /// `RotationType`: string.
+      /// `RotationType`: The rotation template to base the rotation function on, one of the
+      /// following:.
       /// Required.
       public var rotationType: Value
 
-      /// `Runtime`: string.
+      /// `Runtime`: > Do not set this value if you are using `Transform:
+      /// AWS::SecretsManager-2024-09-16` .
       public var runtime: Value?
 
-      /// `SuperuserSecretArn`: string.
+      /// `SuperuserSecretArn`: The ARN of the secret that contains superuser credentials, if you
+      /// use the [Alternating users rotation
+      /// strategy](https://docs.aws.amazon.com/secretsmanager/latest/userguide/rotating-secrets_strategies.html#rotating-secrets-two-users)
+      /// .
       public var superuserSecretArn: Value?
 
-      /// `SuperuserSecretKmsKeyArn`: string.
+      /// `SuperuserSecretKmsKeyArn`: The ARN of the KMS key that Secrets Manager used to encrypt
+      /// the superuser secret, if you use the [alternating users
+      /// strategy](https://docs.aws.amazon.com/secretsmanager/latest/userguide/rotating-secrets_strategies.html#rotating-secrets-two-users)
+      /// and the superuser secret is encrypted with a customer managed key.
       public var superuserSecretKmsKeyArn: Value?
 
-      /// `VpcSecurityGroupIds`: string.
+      /// `VpcSecurityGroupIds`: A comma-separated list of security group IDs applied to the target
+      /// database.
       public var vpcSecurityGroupIds: Value?
 
-      /// `VpcSubnetIds`: string.
+      /// `VpcSubnetIds`: A comma separated list of VPC subnet IDs of the target database network.
       public var vpcSubnetIds: Value?
 
       /// Creates the property value; set fields render in alphabetical order.
@@ -158,15 +185,20 @@ extension SecretsManager {
       }
     }
 
+    /// The rotation schedule and window.
+    ///
     /// A property type of `AWS::SecretsManager::RotationSchedule` (`definitions/RotationRules`).
     public struct RotationRules: ValueConvertible {
-      /// `AutomaticallyAfterDays`: integer.
+      /// `AutomaticallyAfterDays`: The number of days between automatic scheduled rotations of the
+      /// secret.
       public var automaticallyAfterDays: Value?
 
-      /// `Duration`: string.
+      /// `Duration`: The length of the rotation window in hours, for example `3h` for a three hour
+      /// window.
       public var duration: Value?
 
-      /// `ScheduleExpression`: string.
+      /// `ScheduleExpression`: A `cron()` or `rate()` expression that defines the schedule for
+      /// rotating your secret.
       public var scheduleExpression: Value?
 
       /// Creates the property value; set fields render in alphabetical order.

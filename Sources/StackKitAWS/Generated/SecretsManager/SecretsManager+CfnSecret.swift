@@ -5,7 +5,7 @@
 import StackKit
 
 extension SecretsManager {
-  /// The `AWS::SecretsManager::Secret` resource.
+  /// `AWS::SecretsManager::Secret`: Creates a new secret.
   ///
   /// `Ref` returns the `Id`.
   ///
@@ -16,29 +16,33 @@ extension SecretsManager {
     /// Properties whose change replaces the resource (paths below `Properties`, `/` separated).
     public static let createOnlyProperties: [String] = ["Name"]
 
-    /// `Description`: string.
+    /// `Description`: The description of the secret.
     public var description: Value?
 
-    /// `GenerateSecretString`: object.
+    /// `GenerateSecretString`: A structure that specifies how to generate a password to encrypt
+    /// and store in the secret.
     public var generateSecretString: GenerateSecretString?
 
-    /// `KmsKeyId`: string.
+    /// `KmsKeyId`: The ARN, key ID, or alias of the AWS key that Secrets Manager uses to encrypt
+    /// the secret value in the secret.
     public var kmsKeyId: Value?
 
-    /// `Name`: string.
+    /// `Name`: The name of the new secret.
     /// Changing it replaces the resource.
     public var name: Value?
 
-    /// `ReplicaRegions`: list of objects.
+    /// `ReplicaRegions`: A custom type that specifies a `Region` and the `KmsKeyId` for a replica
+    /// secret.
     public var replicaRegions: [ReplicaRegion]?
 
-    /// `SecretString`: string.
+    /// `SecretString`: The text to encrypt and store in the secret.
     public var secretString: SecretValue?
 
-    /// `Tags`: list of tags.
+    /// `Tags`: A list of tags to attach to the secret.
     public var tags: [CfnTag]?
 
-    /// `Type`: string.
+    /// `Type`: The exact string that identifies the third-party partner that holds the external
+    /// secret.
     public var type: Value?
 
     /// Creates an `AWS::SecretsManager::Secret` as the child `id` of `scope`.
@@ -78,39 +82,44 @@ extension SecretsManager {
       return p
     }
 
-    /// The `Id` attribute: `Fn::GetAtt`.
+    /// `Id` (`Fn::GetAtt`): The ARN of the secret.
     public var attrId: Value { getAtt("Id") }
 
+    /// Generates a random password.
+    ///
     /// A property type of `AWS::SecretsManager::Secret` (`definitions/GenerateSecretString`).
     public struct GenerateSecretString: ValueConvertible {
-      /// `ExcludeCharacters`: string.
+      /// `ExcludeCharacters`: A string of the characters that you don't want in the password.
       public var excludeCharacters: Value?
 
-      /// `ExcludeLowercase`: boolean.
+      /// `ExcludeLowercase`: Specifies whether to exclude lowercase letters from the password.
       public var excludeLowercase: Value?
 
-      /// `ExcludeNumbers`: boolean.
+      /// `ExcludeNumbers`: Specifies whether to exclude numbers from the password.
       public var excludeNumbers: Value?
 
-      /// `ExcludePunctuation`: boolean.
+      /// `ExcludePunctuation`: Specifies whether to exclude the following punctuation characters
+      /// from the password: `!
       public var excludePunctuation: Value?
 
-      /// `ExcludeUppercase`: boolean.
+      /// `ExcludeUppercase`: Specifies whether to exclude uppercase letters from the password.
       public var excludeUppercase: Value?
 
-      /// `GenerateStringKey`: string.
+      /// `GenerateStringKey`: The JSON key name for the key/value pair, where the value is the
+      /// generated password.
       public var generateStringKey: Value?
 
-      /// `IncludeSpace`: boolean.
+      /// `IncludeSpace`: Specifies whether to include the space character.
       public var includeSpace: Value?
 
-      /// `PasswordLength`: integer.
+      /// `PasswordLength`: The length of the password.
       public var passwordLength: Value?
 
-      /// `RequireEachIncludedType`: boolean.
+      /// `RequireEachIncludedType`: Specifies whether to include at least one upper and lowercase
+      /// letter, one number, and one punctuation.
       public var requireEachIncludedType: Value?
 
-      /// `SecretStringTemplate`: string.
+      /// `SecretStringTemplate`: A template that the generated string must match.
       public var secretStringTemplate: Value?
 
       /// Creates the property value; set fields render in alphabetical order.
@@ -154,12 +163,14 @@ extension SecretsManager {
       }
     }
 
+    /// Specifies a `Region` and the `KmsKeyId` for a replica secret.
+    ///
     /// A property type of `AWS::SecretsManager::Secret` (`definitions/ReplicaRegion`).
     public struct ReplicaRegion: ValueConvertible {
-      /// `KmsKeyId`: string.
+      /// `KmsKeyId`: The ARN, key ID, or alias of the KMS key to encrypt the secret.
       public var kmsKeyId: Value?
 
-      /// `Region`: string.
+      /// `Region`: A string that represents a `Region` , for example "us-east-1".
       /// Required.
       public var region: Value
 

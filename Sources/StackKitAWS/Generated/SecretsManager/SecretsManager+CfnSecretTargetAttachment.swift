@@ -5,7 +5,10 @@
 import StackKit
 
 extension SecretsManager {
-  /// The `AWS::SecretsManager::SecretTargetAttachment` resource.
+  /// `AWS::SecretsManager::SecretTargetAttachment`: The
+  /// `AWS::SecretsManager::SecretTargetAttachment` resource completes the final link between a
+  /// Secrets Manager secret and the associated database by adding the database connection
+  /// information to the secret JSON.
   ///
   /// `Ref` returns the `Id`.
   ///
@@ -16,15 +19,16 @@ extension SecretsManager {
     /// Properties whose change replaces the resource (paths below `Properties`, `/` separated).
     public static let createOnlyProperties: [String] = ["SecretId"]
 
-    /// `SecretId`: string.
+    /// `SecretId`: The ARN or name of the secret.
     /// Required. Changing it replaces the resource.
     public var secretId: Value
 
-    /// `TargetId`: string.
+    /// `TargetId`: The ID of the database or cluster.
     /// Required.
     public var targetId: Value
 
-    /// `TargetType`: string.
+    /// `TargetType`: A string that defines the type of service or database associated with the
+    /// secret.
     /// Required.
     public var targetType: Value
 
