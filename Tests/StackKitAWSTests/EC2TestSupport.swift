@@ -6,9 +6,11 @@ import Testing
 /// Fixtures/cdk-ec2 (made by cdk_ec2_fixtures.py, see synth.sh there), compare resources.
 enum EC2TestSupport {
   /// Synthesizes one stack named `name` and returns its template.
-  static func synthesize(_ name: String, _ build: (Stack) -> Void) throws -> JSON {
+  static func synthesize(
+    _ name: String, environment: Environment = Environment(), _ build: (Stack) -> Void
+  ) throws -> JSON {
     let app = App(environment: [:])
-    let stack = Stack(app, name)
+    let stack = Stack(app, name, environment: environment)
     build(stack)
     return try app.synthesizeTemplates().stacks[0].template
   }
@@ -108,10 +110,10 @@ enum EC2TestSupport {
 
   /// Expects the stack's resources to equal the fixture's, reporting each difference.
   static func expectMatchesFixture(
-    _ stackName: String, sourceLocation: SourceLocation = #_sourceLocation,
-    _ build: (Stack) -> Void
+    _ stackName: String, environment: Environment = Environment(),
+    sourceLocation: SourceLocation = #_sourceLocation, _ build: (Stack) -> Void
   ) throws {
-    let ours = try synthesize(stackName, build)
+    let ours = try synthesize(stackName, environment: environment, build)
     let cdk = try fixture(stackName)
     let diffs = resourceDifferences(ours, cdk)
     #expect(diffs.isEmpty, "\(diffs.prefix(40).joined(separator: "\n"))", sourceLocation: sourceLocation)
