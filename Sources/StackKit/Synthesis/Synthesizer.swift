@@ -222,7 +222,10 @@ struct Synthesizer {
     }
     // Visit in a stable order so the reported cycle is the same on every run.
     var starts: [CfnElement] = []
-    for edges in graph.values { starts.append(contentsOf: edges) }
+    var seen = Set<ObjectIdentifier>()
+    for edges in graph.values {
+      for e in edges where seen.insert(ObjectIdentifier(e)).inserted { starts.append(e) }
+    }
     let sortedStarts = starts.sorted { $0.node.path < $1.node.path }
     for e in sortedStarts {
       if let cycle = visit(e) { return cycle }

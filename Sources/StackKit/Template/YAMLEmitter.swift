@@ -327,6 +327,7 @@ struct YAMLEmitter {
     return c & 0x80 == 0 ? 1 : c & 0xE0 == 0xC0 ? 2 : c & 0xF0 == 0xE0 ? 3 : c & 0xF8 == 0xF0 ? 4 : 0
   }
 
+  @inline(__always)
   fileprivate static func isPrintable(_ s: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
     let c = byte(s, i)
     if c == 0x0A || (c >= 0x20 && c <= 0x7E) { return true }
@@ -346,6 +347,7 @@ struct YAMLEmitter {
     byte(s, i) == 0xEF && byte(s, i + 1) == 0xBB && byte(s, i + 2) == 0xBF
   }
 
+  @inline(__always)
   fileprivate static func isBreak(_ s: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
     let c = byte(s, i)
     if c == 0x0D || c == 0x0A { return true }
@@ -356,6 +358,7 @@ struct YAMLEmitter {
     return false
   }
 
+  @inline(__always)
   fileprivate static func isBlankZ(_ s: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
     let c = byte(s, i)
     return c == 0x20 || c == 0x09 || c == 0 || isBreak(s, i)
@@ -444,8 +447,14 @@ struct YAMLEmitter {
           default: break
           }
         }
-        if !YAMLEmitter.isPrintable(s, i) { specialCharacters = true }
-        let isBreak = YAMLEmitter.isBreak(s, i)
+        let isBreak: Bool
+        if c < 0x80 {
+          if c != 0x0A && (c < 0x20 || c > 0x7E) { specialCharacters = true }
+          isBreak = c == 0x0A || c == 0x0D
+        } else {
+          if !YAMLEmitter.isPrintable(s, i) { specialCharacters = true }
+          isBreak = YAMLEmitter.isBreak(s, i)
+        }
         if isBreak { lineBreaks = true }
         if c == 0x20 {
           if i == 0 { leadingSpace = true }
@@ -463,10 +472,18 @@ struct YAMLEmitter {
           previousSpace = false
           previousBreak = false
         }
-        precededByWhitespace = YAMLEmitter.isBlankZ(s, i)
+        precededByWhitespace = c == 0x20 || c == 0x09 || c == 0 || isBreak
         i += w
         if w == 0 { break }
-        if i != s.count { followedByWhitespace = YAMLEmitter.isBlankZ(s, i + YAMLEmitter.width(s, i)) }
+        if i != s.count {
+          let next = i + YAMLEmitter.width(s, i)
+          if next < s.count && s[next] < 0x80 {
+            let n = s[next]
+            followedByWhitespace = n == 0x20 || n == 0x09 || n == 0x0A || n == 0x0D || n == 0
+          } else {
+            followedByWhitespace = YAMLEmitter.isBlankZ(s, next)
+          }
+        }
       }
       multiline = lineBreaks
       if leadingSpace || leadingBreak || trailingSpace || trailingBreak {
