@@ -7,6 +7,7 @@ struct Driver {
   var startupRuns: Int
   var format: TemplateFormat
   var sizes: [Int]
+  var label: String
 
   /// One child process: wall time from spawn to exit, its peak memory, and its own report.
   struct Sample {
@@ -17,7 +18,7 @@ struct Driver {
 
   func run() {
     let executable = Self.executablePath()
-    print("StackKit synthesis benchmark (\(format.rawValue) templates, release build)")
+    print("StackKit synthesis benchmark (\(format.rawValue) templates, \(label))")
     print("Each row: the median of fresh processes; wall time includes process start-up.\n")
 
     let noop = (0..<startupRuns).map { _ in spawn(executable, ["noop"]) }

@@ -4,6 +4,7 @@ import StackKit
 // stack-bench: the synthesis benchmark.
 //
 //   stack-bench run [--runs N] [--startup-runs N] [--format yaml|json] [--sizes 100,1000,10000]
+//                   [--label TEXT]
 //       Runs every scenario in fresh processes and prints a table (what synth-bench.sh calls).
 //   stack-bench synth --stacks S --resources R [--format yaml|json] [--outdir DIR] [--report FILE]
 //       One process: builds the generated app, synthesizes and writes it, reports JSON.
@@ -48,7 +49,8 @@ case "run", nil:
   let sizes = (option("--sizes") ?? "100,1000,10000").split(separator: ",").compactMap {
     Int($0)
   }
-  Driver(runs: runs, startupRuns: startupRuns, format: format, sizes: sizes).run()
+  let label = option("--label") ?? "release build"
+  Driver(runs: runs, startupRuns: startupRuns, format: format, sizes: sizes, label: label).run()
 default:
   fail("unknown mode \(arguments[0]); use run, synth or noop")
 }
