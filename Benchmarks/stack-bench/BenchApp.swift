@@ -116,7 +116,9 @@ enum BenchApp {
               [
                 "Statement": [
                   [
-                    "Action": ["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes"],
+                    "Action": [
+                      "sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes",
+                    ],
                     "Effect": "Allow",
                     "Resource": parts.count > 3 ? parts[3].getAtt("Arn") : "*",
                   ],

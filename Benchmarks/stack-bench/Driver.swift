@@ -30,7 +30,9 @@ struct Driver {
         "Peak RSS", "Template bytes",
       ]
     ]
-    var scenarios: [(String, Int, Int, Int)] = [("1 stack x 50 (start-up incl.)", 1, 50, startupRuns)]
+    var scenarios: [(String, Int, Int, Int)] = [
+      ("1 stack x 50 (start-up incl.)", 1, 50, startupRuns)
+    ]
     for size in sizes {
       let stacks = max(1, size / 100)
       let per = size / stacks
@@ -55,7 +57,8 @@ struct Driver {
       let wall = median(samples.map(\.wallMs))
       let inProcess = median(
         samples.map {
-          ($0.report["constructMs"] ?? 0) + ($0.report["synthMs"] ?? 0) + ($0.report["writeMs"] ?? 0)
+          ($0.report["constructMs"] ?? 0) + ($0.report["synthMs"] ?? 0)
+            + ($0.report["writeMs"] ?? 0)
         })
       let resources = Int(samples.first?.report["resources"] ?? 0)
       let rss = samples.map(\.maxRSSKB).max() ?? 0

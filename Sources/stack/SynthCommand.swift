@@ -31,7 +31,8 @@ struct SynthCommand: DocumentedCommand {
   @Option(help: "The template format, over stack.json's \"format\" (yaml or json).")
   var format: TemplateFormat?
 
-  @Option(help: ArgumentHelp("The templates folder, over stack.json's \"output\".", valueName: "dir"))
+  @Option(
+    help: ArgumentHelp("The templates folder, over stack.json's \"output\".", valueName: "dir"))
   var output: String?
 
   @OptionGroup var project: ProjectOptions
@@ -41,7 +42,9 @@ struct SynthCommand: DocumentedCommand {
     let task = SynthTask(
       stacks: stacks, check: check, format: format, output: output,
       context: try project.contextObject(), skipBuild: project.skipBuild)
-    let status = try await reportingErrors { try await task.run(config: config, console: .standard) }
+    let status = try await reportingErrors {
+      try await task.run(config: config, console: .standard)
+    }
     if status != 0 { throw ExitCode(status) }
   }
 }

@@ -25,7 +25,8 @@ import Testing
         .string(s),
         .object(JSONObject([(s, .string(s))])),
         .object(JSONObject([("Key", .object(JSONObject([(s, .array([.string(s), .int(1)]))])))])),
-        .object(JSONObject([("List", .array([.array([.string(s)]), .object(JSONObject([(s, .null)]))]))])),
+        .object(
+          JSONObject([("List", .array([.array([.string(s)]), .object(JSONObject([(s, .null)]))]))])),
         .array([.string(s), .object(JSONObject([("a", .string(s)), (s, .object(JSONObject()))]))]),
       ]
       for d in documents {
@@ -41,7 +42,8 @@ import Testing
     let documents: [JSON] = [
       .object(JSONObject()), .array([]), .int(-5), .double(1e300), .double(0.1), .bool(false),
       .null,
-      .object(JSONObject([("a", .object(JSONObject())), ("b", .array([])), ("c", .array([.array([])]))])),
+      .object(
+        JSONObject([("a", .object(JSONObject())), ("b", .array([])), ("c", .array([.array([])]))])),
       .array([.object(JSONObject()), .array([]), .null, .double(-0.5)]),
     ]
     for d in documents { #expect(try writer.write(d) == writer.writeThroughYams(d)) }

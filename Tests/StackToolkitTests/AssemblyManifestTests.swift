@@ -6,9 +6,12 @@ import Testing
 @Suite struct AssemblyManifestTests {
   @Test func readsWhatCloudAssemblyWrites() throws {
     let app = App(environment: [:])
-    let network = Stack(app, "Network", environment: Environment(account: "123456789012", region: "eu-west-1"))
-    _ = CfnResource(network, "Vpc", type: "AWS::EC2::VPC", properties: [("CidrBlock", "10.0.0.0/16")])
-    let db = Stack(app, "Db", stackName: "prod-db", terminationProtection: true, tags: [("team", "data")])
+    let network = Stack(
+      app, "Network", environment: Environment(account: "123456789012", region: "eu-west-1"))
+    _ = CfnResource(
+      network, "Vpc", type: "AWS::EC2::VPC", properties: [("CidrBlock", "10.0.0.0/16")])
+    let db = Stack(
+      app, "Db", stackName: "prod-db", terminationProtection: true, tags: [("team", "data")])
     _ = CfnResource(db, "Topic", type: "AWS::SNS::Topic")
     db.addDependency(network)
     let assembly = try app.synthesizeTemplates()

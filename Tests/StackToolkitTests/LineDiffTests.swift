@@ -13,24 +13,26 @@ import Testing
     let old = (1...10).map { "line\($0)" }.joined(separator: "\n") + "\n"
     let new = old.replacingOccurrences(of: "line5\n", with: "LINE5\n")
     let text = LineDiff(old: old, new: new).unified(oldName: "old", newName: "new")
-    #expect(text == """
-      --- old
-      +++ new
-      @@ -2,7 +2,7 @@
-       line2
-       line3
-       line4
-      -line5
-      +LINE5
-       line6
-       line7
-       line8
-      """)
+    #expect(
+      text == """
+        --- old
+        +++ new
+        @@ -2,7 +2,7 @@
+         line2
+         line3
+         line4
+        -line5
+        +LINE5
+         line6
+         line7
+         line8
+        """)
   }
 
   @Test func insertionsAndDeletionsAreMinimal() {
     let d = LineDiff(old: "a\nb\nc\nd\n", new: "a\nx\nc\nd\ne\n")
-    #expect(d.edits == [.same("a"), .removed("b"), .added("x"), .same("c"), .same("d"), .added("e")])
+    #expect(
+      d.edits == [.same("a"), .removed("b"), .added("x"), .same("c"), .same("d"), .added("e")])
   }
 
   @Test func farApartChangesMakeSeparateHunks() {

@@ -47,7 +47,8 @@ import Testing
     } throws: { error in
       let e = error as! ConfigError
       let d = e.description
-      return e.line == 3 && e.column == 3 && d.hasPrefix("/p/stack.json:3:3: unknown key \"outdir\"")
+      return e.line == 3 && e.column == 3
+        && d.hasPrefix("/p/stack.json:3:3: unknown key \"outdir\"")
         && d.contains("Did you mean \"output\"?") && d.contains("\"context\"")
     }
   }

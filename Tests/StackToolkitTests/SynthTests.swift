@@ -11,13 +11,15 @@ import Testing
     let status = try await SynthTask().run(config: try project.config, console: captured.console)
     #expect(status == 0)
     let files = project.snapshot()
-    #expect(Set(files.keys) == ["Network.template.yaml", "Database.template.yaml", "manifest.json"])
+    #expect(
+      Set(files.keys) == ["Network.template.yaml", "Database.template.yaml", "manifest.json"])
     #expect(files["Network.template.yaml"]?.contains("Description: Network v1") == true)
     let lines = captured.output.split(separator: "\n").map(String.init)
     let network = try #require(lines.first { $0.hasPrefix("Network ") })
     let bytes = files["Network.template.yaml"]!.utf8.count
-    #expect(network.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
-      == ["Network", "2", "\(bytes)", "1.5", "ms", "created"])
+    #expect(
+      network.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+        == ["Network", "2", "\(bytes)", "1.5", "ms", "created"])
     #expect(lines.contains { $0.hasPrefix("Database ") && $0.contains(" 3 ") })
     #expect(lines.contains { $0.hasPrefix("Total (2 stacks)") && $0.contains(" 5 ") })
     #expect(lines.last?.hasPrefix("Wrote 3 files to templates") == true)
@@ -57,8 +59,10 @@ import Testing
     #expect(status == 1)
     #expect(project.snapshot() == before)
     let out = captured.output
-    #expect(out.contains("Stale in templates: Network (Network.template.yaml differs), "
-      + "Database (Database.template.yaml differs), manifest.json differs"))
+    #expect(
+      out.contains(
+        "Stale in templates: Network (Network.template.yaml differs), "
+          + "Database (Database.template.yaml differs), manifest.json differs"))
     #expect(out.contains("--- templates/Network.template.yaml (committed)"))
     #expect(out.contains("-Description: Network v1\n+Description: Network v2"))
     #expect(out.contains("+  Topic4:"))
@@ -100,8 +104,9 @@ import Testing
     try project.write("stacks.txt", "Network 2\n")
     let captured = CapturedConsole()
     _ = try await SynthTask().run(config: try project.config, console: captured.console)
-    #expect(Set(project.snapshot().keys)
-      == ["Network.template.yaml", "manifest.json", "README.md", "notes.yaml"])
+    #expect(
+      Set(project.snapshot().keys)
+        == ["Network.template.yaml", "manifest.json", "README.md", "notes.yaml"])
     #expect(captured.output.contains("removed Database.template.yaml"))
   }
 
@@ -120,8 +125,9 @@ import Testing
     _ = try await SynthTask().run(config: try project.config, console: CapturedConsole().console)
     _ = try await SynthTask(format: .json).run(
       config: try project.config, console: CapturedConsole().console)
-    #expect(Set(project.snapshot().keys)
-      == ["Network.template.json", "Database.template.json", "manifest.json"])
+    #expect(
+      Set(project.snapshot().keys)
+        == ["Network.template.json", "Database.template.json", "manifest.json"])
     let result = try await Synthesis.run(
       config: try project.config, options: .init(format: .json))
     let template = try result.stacks[0].template()
@@ -142,7 +148,8 @@ import Testing
   }
 
   @Test func failingAppIsReportedWithItsErrorsAndTheFolderIsUntouched() async throws {
-    let project = try TestProject(app: "sh app.sh && echo 'error: synthesis failed: Db/Role: bad' >&2 && exit 3")
+    let project = try TestProject(
+      app: "sh app.sh && echo 'error: synthesis failed: Db/Role: bad' >&2 && exit 3")
     var ok = try project.config
     ok.app = "sh app.sh"
     _ = try await SynthTask().run(config: ok, console: CapturedConsole().console)
@@ -254,8 +261,9 @@ import Testing
     let lines = captured.output.split(separator: "\n").map(String.init)
     #expect(lines.first?.hasPrefix("Stack") == true)
     let database = try #require(lines.first { $0.hasPrefix("Database") })
-    #expect(database.split(separator: " ").joined(separator: " ")
-      == "Database 3 Network any account, any region")
+    #expect(
+      database.split(separator: " ").joined(separator: " ")
+        == "Database 3 Network any account, any region")
     #expect(lines.last == "2 stacks")
     #expect(project.snapshot().isEmpty)
   }

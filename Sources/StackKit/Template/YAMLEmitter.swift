@@ -194,9 +194,11 @@ struct YAMLEmitter {
         || c == 0x5C
       {
         var value: UInt32 =
-          c & 0x80 == 0 ? UInt32(c & 0x7F)
-          : c & 0xE0 == 0xC0 ? UInt32(c & 0x1F)
-          : c & 0xF0 == 0xE0 ? UInt32(c & 0x0F) : c & 0xF8 == 0xF0 ? UInt32(c & 0x07) : 0
+          c & 0x80 == 0
+          ? UInt32(c & 0x7F)
+          : c & 0xE0 == 0xC0
+            ? UInt32(c & 0x1F)
+            : c & 0xF0 == 0xE0 ? UInt32(c & 0x0F) : c & 0xF8 == 0xF0 ? UInt32(c & 0x07) : 0
         var k = 1
         while k < w {
           value = (value << 6) + UInt32(Self.byte(s, i + k) & 0x3F)
@@ -324,7 +326,8 @@ struct YAMLEmitter {
   @inline(__always)
   private static func width(_ s: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
     let c = byte(s, i)
-    return c & 0x80 == 0 ? 1 : c & 0xE0 == 0xC0 ? 2 : c & 0xF0 == 0xE0 ? 3 : c & 0xF8 == 0xF0 ? 4 : 0
+    return c & 0x80 == 0
+      ? 1 : c & 0xE0 == 0xC0 ? 2 : c & 0xF0 == 0xE0 ? 3 : c & 0xF8 == 0xF0 ? 4 : 0
   }
 
   @inline(__always)

@@ -85,7 +85,8 @@ public struct ProjectConfig: Sendable {
       ? file : (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(file)
     let path = (absolute as NSString).standardizingPath
     guard let data = FileManager.default.contents(atPath: path) else {
-      throw ConfigError(file: path, message: "cannot read the file. Check that it exists and is readable.")
+      throw ConfigError(
+        file: path, message: "cannot read the file. Check that it exists and is readable.")
     }
     guard let text = String(data: data, encoding: .utf8) else {
       throw ConfigError(file: path, message: "the file is not UTF-8 text. Save it as UTF-8 JSON.")
@@ -136,8 +137,10 @@ public struct ProjectConfig: Sendable {
           + #""app": ".build/debug/stacks" with "build": "swift build -q --product stacks"."#)
     }
     guard let app = appValue.stringValue, !app.trimmingCharacters(in: .whitespaces).isEmpty else {
-      throw fail("app", #""app" must be a non-empty string holding a shell command, not a "#
-        + "\(appValue.kindName == "string" ? "empty string" : appValue.kindName).")
+      throw fail(
+        "app",
+        #""app" must be a non-empty string holding a shell command, not a "#
+          + "\(appValue.kindName == "string" ? "empty string" : appValue.kindName).")
     }
     var build: String?
     if let value = object["build"] {
@@ -145,15 +148,20 @@ public struct ProjectConfig: Sendable {
       case .null: build = nil
       case .string(let s) where !s.trimmingCharacters(in: .whitespaces).isEmpty: build = s
       default:
-        throw fail("build", #""build" must be a non-empty string holding a shell command (or "#
-          + "null for none), not a \(value.kindName == "string" ? "empty string" : value.kindName).")
+        throw fail(
+          "build",
+          #""build" must be a non-empty string holding a shell command (or "#
+            + "null for none), not a \(value.kindName == "string" ? "empty string" : value.kindName)."
+        )
       }
     }
     var output = "templates"
     if let value = object["output"] {
       guard let s = value.stringValue, !s.isEmpty else {
-        throw fail("output", #""output" must be a non-empty folder path such as "templates", "#
-          + "not a \(value.kindName == "string" ? "empty string" : value.kindName).")
+        throw fail(
+          "output",
+          #""output" must be a non-empty folder path such as "templates", "#
+            + "not a \(value.kindName == "string" ? "empty string" : value.kindName).")
       }
       output = s
     }
@@ -167,8 +175,10 @@ public struct ProjectConfig: Sendable {
     var context = JSONObject()
     if let value = object["context"] {
       guard let o = value.objectValue else {
-        throw fail("context", #""context" must be a JSON object such as {"env": "dev"}, not a "#
-          + "\(value.kindName).")
+        throw fail(
+          "context",
+          #""context" must be a JSON object such as {"env": "dev"}, not a "#
+            + "\(value.kindName).")
       }
       context = o
     }
@@ -219,7 +229,8 @@ public struct ProjectConfig: Sendable {
     for i in 1...a.count {
       var row = [i] + Array(repeating: 0, count: b.count)
       for j in stride(from: 1, through: b.count, by: 1) {
-        row[j] = min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+        row[j] = min(
+          previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
       }
       previous = row
     }

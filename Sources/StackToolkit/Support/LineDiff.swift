@@ -39,7 +39,8 @@ public struct LineDiff: Sendable {
     var edits = a[..<prefix].map(Edit.same)
     let midA = Array(a[prefix..<(a.count - suffix)])
     let midB = Array(b[prefix..<(b.count - suffix)])
-    edits += Self.myers(midA, midB, limit: maxEditDistance)
+    edits +=
+      Self.myers(midA, midB, limit: maxEditDistance)
       ?? (midA.map(Edit.removed) + midB.map(Edit.added))
     edits += a[(a.count - suffix)...].map(Edit.same)
     self.edits = edits

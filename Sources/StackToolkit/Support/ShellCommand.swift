@@ -75,7 +75,8 @@ public struct ShellCommand: Sendable {
     let start = clock.now
     let ended: (Int32, Bool) = try await withCheckedThrowingContinuation { continuation in
       process.terminationHandler = { p in
-        continuation.resume(returning: (p.terminationStatus, p.terminationReason == .uncaughtSignal))
+        continuation.resume(
+          returning: (p.terminationStatus, p.terminationReason == .uncaughtSignal))
       }
       do {
         try process.run()

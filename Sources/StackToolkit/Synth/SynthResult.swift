@@ -76,8 +76,11 @@ public struct SynthResult: Sendable {
       for m in matches { chosen.insert(m.id) }
     }
     if !unknown.isEmpty {
-      let known = stacks.isEmpty ? "the app has no stacks" : "the stacks are "
-        + stacks.map(\.id).joined(separator: ", ")
+      let known =
+        stacks.isEmpty
+        ? "the app has no stacks"
+        : "the stacks are "
+          + stacks.map(\.id).joined(separator: ", ")
       throw SynthFailure(
         .unknownStack,
         "no stack named \(unknown.map { "\"\($0)\"" }.joined(separator: ", ")); \(known). "

@@ -77,7 +77,8 @@ public struct SynthTask: Sendable {
         return 0
       }
       let names = stale.map { c in
-        c.stackID.map { "\($0) (\(c.file) \(Self.verb(c.kind)))" } ?? "\(c.file) \(Self.verb(c.kind))"
+        c.stackID.map { "\($0) (\(c.file) \(Self.verb(c.kind)))" }
+          ?? "\(c.file) \(Self.verb(c.kind))"
       }
       console.print("Stale in \(displayName): \(names.joined(separator: ", "))")
       var budget = diffLines

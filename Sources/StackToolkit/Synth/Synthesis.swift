@@ -40,9 +40,9 @@ public enum Synthesis {
   static let outputLinesShown = 60
 
   /// Runs the build command (if any) and the app, then reads what the app wrote.
-  public static func run(config: ProjectConfig, options: Options = Options()) async throws(
-    SynthFailure
-  ) -> SynthResult {
+  public static func run(config: ProjectConfig, options: Options = Options())
+    async throws(SynthFailure) -> SynthResult
+  {
     let format = options.format ?? config.format
     var buildDuration: Duration?
     if let build = config.build, !options.skipBuild {
@@ -54,7 +54,8 @@ public enum Synthesis {
           .buildFailed,
           "the build failed (\(result.statusDescription)): \(build)\n"
             + indentedTail(result.standardError + result.standardOutput)
-            + "\nFix the errors above (the \"build\" command of \(config.file)); nothing was written.")
+            + "\nFix the errors above (the \"build\" command of \(config.file)); nothing was written."
+        )
       }
     }
 
@@ -88,7 +89,8 @@ public enum Synthesis {
         message += indentedTail(output) + "\n"
       }
       if run.status == 127 && !run.signaled {
-        message += "The shell could not find the command. "
+        message +=
+          "The shell could not find the command. "
           + (config.build == nil
             ? "Check the \"app\" command in \(config.file)."
             : "Check that the \"build\" command of \(config.file) builds what \"app\" runs.")
@@ -108,7 +110,8 @@ public enum Synthesis {
           + "to STACK_OUTDIR. Its main.swift must create an App, add the stacks and call "
           + "app.synthOrExit(), which writes to STACK_OUTDIR.")
     }
-    let manifest = try AssemblyManifest.parse(manifestText, file: "the app's \(CloudAssembly.manifestFile)")
+    let manifest = try AssemblyManifest.parse(
+      manifestText, file: "the app's \(CloudAssembly.manifestFile)")
     var timings: [String: Double] = [:]
     if let text = readText((outdir as NSString).appendingPathComponent(".timings.json")),
       let object = try? JSONParser.parse(text).objectValue

@@ -93,7 +93,8 @@ public struct TemplateOutput: Sendable {
       try fm.createDirectory(atPath: directory, withIntermediateDirectories: true)
     } catch {
       throw SynthFailure(
-        .writeFailed, "cannot create the templates folder \(directory): \(error.localizedDescription)")
+        .writeFailed,
+        "cannot create the templates folder \(directory): \(error.localizedDescription)")
     }
     let token = UUID().uuidString.prefix(8)
     var staged: [(temporary: String, target: String)] = []
