@@ -71,7 +71,9 @@ enum EC2TestSupport {
   }
 
   private static func stripAssets(_ resource: JSON) -> JSON {
-    guard var r = resource.objectValue, var p = r["Properties"]?.objectValue else { return resource }
+    guard var r = resource.objectValue, var p = r["Properties"]?.objectValue else {
+      return resource
+    }
     for key in ["Code", "Content"] {
       if var code = p[key]?.objectValue, code["S3Key"] != nil {
         code["S3Bucket"] = .string("<asset>")
@@ -116,6 +118,7 @@ enum EC2TestSupport {
     let ours = try synthesize(stackName, environment: environment, build)
     let cdk = try fixture(stackName)
     let diffs = resourceDifferences(ours, cdk)
-    #expect(diffs.isEmpty, "\(diffs.prefix(40).joined(separator: "\n"))", sourceLocation: sourceLocation)
+    #expect(
+      diffs.isEmpty, "\(diffs.prefix(40).joined(separator: "\n"))", sourceLocation: sourceLocation)
   }
 }

@@ -68,7 +68,10 @@ import Testing
         "Sm", service: EC2.InterfaceVpcEndpointAwsService.secretsManager,
         subnets: EC2.SubnetSelection(subnetType: .privateWithEgress))
     }
-    #expect(problems.contains { $0.hasPrefix("S/Vpc: there are no Private subnets in this VPC (it has Public, Isolated)") })
+    #expect(
+      problems.contains {
+        $0.hasPrefix("S/Vpc: there are no Private subnets in this VPC (it has Public, Isolated)")
+      })
     #expect(problems.contains { $0.hasPrefix("S/Vpc/Sm: the endpoint has no subnets") })
   }
 }

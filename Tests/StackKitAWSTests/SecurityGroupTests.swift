@@ -42,7 +42,8 @@ import Testing
     #expect(group?["GroupDescription"] == .string("S/Group"))
     #expect(
       EC2TestSupport.text(group?["SecurityGroupEgress"] ?? .null)
-        == #"[{"CidrIp":"0.0.0.0/0","Description":"Allow all outbound traffic by default","IpProtocol":"-1"}]"#)
+        == #"[{"CidrIp":"0.0.0.0/0","Description":"Allow all outbound traffic by default","IpProtocol":"-1"}]"#
+    )
     #expect(group?["SecurityGroupIngress"] == nil)
   }
 
@@ -60,7 +61,8 @@ import Testing
     let opened = try #require(EC2TestSupport.resource(template, "Opened"))
     #expect(
       EC2TestSupport.text(opened["Properties"]?["SecurityGroupEgress"] ?? .null)
-        == #"[{"CidrIp":"10.0.0.0/8","Description":"from 10.0.0.0/8:443","FromPort":443,"IpProtocol":"tcp","ToPort":443}]"#)
+        == #"[{"CidrIp":"10.0.0.0/8","Description":"from 10.0.0.0/8:443","FromPort":443,"IpProtocol":"tcp","ToPort":443}]"#
+    )
   }
 
   @Test func standaloneClosedGroupDropsTheDisallowResourceOnFirstEgressRule() throws {
@@ -87,8 +89,12 @@ import Testing
       sg.addIngressRule(EC2.Peer.anyIPv4(), .udp(-5))
       sg.addIngressRule(EC2.Peer.anyIPv4(), .icmpType(300))
     }
-    #expect(problems.contains("S/Group: the tcp port 70000 is outside 0-65535. Use a port from 0 to 65535."))
-    #expect(problems.contains { $0.hasPrefix("S/Group: the tcp port range 900-80 starts after it ends.") })
+    #expect(
+      problems.contains(
+        "S/Group: the tcp port 70000 is outside 0-65535. Use a port from 0 to 65535."))
+    #expect(
+      problems.contains { $0.hasPrefix("S/Group: the tcp port range 900-80 starts after it ends.") }
+    )
     #expect(problems.contains { $0.hasPrefix("S/Group: the udp port -5 is outside 0-65535.") })
     #expect(problems.contains { $0.hasPrefix("S/Group: the ICMP type 300 is outside -1-255.") })
   }
@@ -114,7 +120,12 @@ import Testing
       let sgB = EC2.SecurityGroup(stack, "InB", vpc: b)
       sgA.connections.allowFrom(sgB, .https)
     }
-    #expect(problems.contains { $0.hasPrefix("S/InA: a rule connects this group with S/InB, which belongs to another VPC (S/B, not S/A)") })
+    #expect(
+      problems.contains {
+        $0.hasPrefix(
+          "S/InA: a rule connects this group with S/InB, which belongs to another VPC (S/B, not S/A)"
+        )
+      })
   }
 
   @Test func allTrafficEgressRuleIsRefused() {
@@ -123,7 +134,8 @@ import Testing
       let sg = EC2.SecurityGroup(stack, "Group", vpc: vpc, allowAllOutbound: false)
       sg.addEgressRule(EC2.Peer.anyIPv4(), .allTraffic())
     }
-    #expect(problems.contains { $0.contains("Set allowAllOutbound (or allowAllIPv6Outbound) to true") })
+    #expect(
+      problems.contains { $0.contains("Set allowAllOutbound (or allowAllIPv6Outbound) to true") })
   }
 
   @Test func defaultPortMethodsNeedADefaultPort() {
@@ -132,6 +144,10 @@ import Testing
       let sg = EC2.SecurityGroup(stack, "Group", vpc: vpc)
       sg.connections.allowDefaultPortFromAnyIPv4()
     }
-    #expect(problems.contains { $0.hasPrefix("S/Group: allowDefaultPortFromAnyIPv4: these connections have no default port.") })
+    #expect(
+      problems.contains {
+        $0.hasPrefix(
+          "S/Group: allowDefaultPortFromAnyIPv4: these connections have no default port.")
+      })
   }
 }

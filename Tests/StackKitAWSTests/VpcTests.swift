@@ -83,14 +83,26 @@ import Testing
         ], natGateways: 0)
     }
     #expect(problems.count == 1)
-    #expect(problems.first?.hasPrefix("S/Vpc: the subnet group \"Huge\" (cidrMask 16) does not fit in the VPC CIDR 10.0.0.0/20") == true)
+    #expect(
+      problems.first?.hasPrefix(
+        "S/Vpc: the subnet group \"Huge\" (cidrMask 16) does not fit in the VPC CIDR 10.0.0.0/20")
+        == true)
   }
 
   @Test func badVpcBlocksAreReported() {
     let cases: [(String, String)] = [
-      ("10.0.0/16", "S/Vpc: the VPC CIDR \"10.0.0/16\" is not an IPv4 CIDR block. Write it as a.b.c.d/n, such as 10.0.0.0/16."),
-      ("10.0.0.0/12", "S/Vpc: the VPC CIDR 10.0.0.0/12 is a /12; a VPC's block must be /16 to /28. Use a prefix length from 16 to 28."),
-      ("10.0.3.0/16", "S/Vpc: the VPC CIDR 10.0.3.0/16 has host bits set; CDK would silently move it up to 10.1.0.0/16. Write the network address of the block you mean, such as 10.0.0.0/16."),
+      (
+        "10.0.0/16",
+        "S/Vpc: the VPC CIDR \"10.0.0/16\" is not an IPv4 CIDR block. Write it as a.b.c.d/n, such as 10.0.0.0/16."
+      ),
+      (
+        "10.0.0.0/12",
+        "S/Vpc: the VPC CIDR 10.0.0.0/12 is a /12; a VPC's block must be /16 to /28. Use a prefix length from 16 to 28."
+      ),
+      (
+        "10.0.3.0/16",
+        "S/Vpc: the VPC CIDR 10.0.3.0/16 has host bits set; CDK would silently move it up to 10.1.0.0/16. Write the network address of the block you mean, such as 10.0.0.0/16."
+      ),
     ]
     for (cidr, message) in cases {
       let problems = EC2TestSupport.problems { stack in
@@ -104,7 +116,10 @@ import Testing
     let problems = EC2TestSupport.problems { stack in
       _ = EC2.Vpc(stack, "Vpc", maxAZs: 0)
     }
-    #expect(problems.contains { $0.hasPrefix("S/Vpc: maxAZs is 0; a VPC needs at least one availability zone.") })
+    #expect(
+      problems.contains {
+        $0.hasPrefix("S/Vpc: maxAZs is 0; a VPC needs at least one availability zone.")
+      })
   }
 
   @Test func privateSubnetsWithoutPublicOnesCannotGetNATGateways() {
@@ -113,7 +128,12 @@ import Testing
         stack, "Vpc",
         subnetConfiguration: [EC2.SubnetConfiguration(name: "App", subnetType: .privateWithEgress)])
     }
-    #expect(problems.contains { $0.hasPrefix("S/Vpc: the VPC needs 2 NAT gateway(s) for its private subnets with egress, but has no public subnet group") })
+    #expect(
+      problems.contains {
+        $0.hasPrefix(
+          "S/Vpc: the VPC needs 2 NAT gateway(s) for its private subnets with egress, but has no public subnet group"
+        )
+      })
   }
 
   @Test func dnsHostnamesNeedDNSSupportAndMapPublicIPIsForPublicSubnets() {
@@ -125,8 +145,14 @@ import Testing
             name: "Data", subnetType: .privateIsolated, mapPublicIPOnLaunch: true)
         ], enableDNSSupport: false)
     }
-    #expect(problems.contains { $0.hasPrefix("S/Vpc: enableDNSHostnames is true but enableDNSSupport is false") })
-    #expect(problems.contains { $0.hasPrefix("S/Vpc: the Isolated subnet group \"Data\" sets mapPublicIPOnLaunch") })
+    #expect(
+      problems.contains {
+        $0.hasPrefix("S/Vpc: enableDNSHostnames is true but enableDNSSupport is false")
+      })
+    #expect(
+      problems.contains {
+        $0.hasPrefix("S/Vpc: the Isolated subnet group \"Data\" sets mapPublicIPOnLaunch")
+      })
   }
 }
 
@@ -144,11 +170,17 @@ import Testing
     let stack = Stack(app, "RedisRbacStack")
     let vpc = referenceVpc(stack)
     let selected = vpc.selectSubnets(subnetType: .privateIsolated)
-    #expect(selected.subnets.map(\.resource.logicalID) == ["VpcIsolatedSubnet1SubnetE48C5737", "VpcIsolatedSubnet2Subnet16364B91"])
+    #expect(
+      selected.subnets.map(\.resource.logicalID) == [
+        "VpcIsolatedSubnet1SubnetE48C5737", "VpcIsolatedSubnet2Subnet16364B91",
+      ])
     #expect(selected.subnets.map(\.ipv4CIDRBlock) == ["10.0.0.0/24", "10.0.1.0/24"])
     #expect(
       selected.internetConnectivityEstablished.roots.compactMap { ($0 as? CfnElement)?.logicalID }
-        == ["VpcIsolatedSubnet1RouteTableAssociationD300FCBB", "VpcIsolatedSubnet2RouteTableAssociationF7B18CCA"])
+        == [
+          "VpcIsolatedSubnet1RouteTableAssociationD300FCBB",
+          "VpcIsolatedSubnet2RouteTableAssociationF7B18CCA",
+        ])
     #expect(!selected.hasPublic)
     // The default selection falls back to isolated subnets when there are no private ones.
     #expect(vpc.selectSubnets().subnets.count == 2)
@@ -171,9 +203,18 @@ import Testing
       _ = vpc.selectSubnets(subnetType: .public)
       _ = vpc.selectSubnets(EC2.SubnetSelection(subnetType: .public, subnetGroupName: "Isolated"))
     }
-    #expect(problems.contains("S/Vpc: there is no subnet group named \"Web\" in this VPC (it has Isolated). Select one of those names."))
-    #expect(problems.contains("S/Vpc: there are no Public subnets in this VPC (it has Isolated). Select another subnet type or add a Public subnet group."))
-    #expect(problems.contains("S/Vpc: a subnet selection gives subnetType and subnetGroupName; give only one of subnets, subnetType and subnetGroupName."))
+    #expect(
+      problems.contains(
+        "S/Vpc: there is no subnet group named \"Web\" in this VPC (it has Isolated). Select one of those names."
+      ))
+    #expect(
+      problems.contains(
+        "S/Vpc: there are no Public subnets in this VPC (it has Isolated). Select another subnet type or add a Public subnet group."
+      ))
+    #expect(
+      problems.contains(
+        "S/Vpc: a subnet selection gives subnetType and subnetGroupName; give only one of subnets, subnetType and subnetGroupName."
+      ))
   }
 
   @Test func explicitZonesAndContextZonesAreUsed() throws {
@@ -183,10 +224,19 @@ import Testing
     let subnet = EC2TestSupport.resource(template, "VpcPublicSubnet2Subnet")
     #expect(subnet?["Properties"]?["AvailabilityZone"] == .string("us-east-1c"))
 
-    let app = App(context: ["availability-zones:account=123456789012:region=eu-west-1": .array(["eu-west-1a", "eu-west-1b", "eu-west-1c"].map(JSON.string))], environment: [:])
-    let stack = Stack(app, "Fixed", environment: Environment(account: "123456789012", region: "eu-west-1"))
+    let app = App(
+      context: [
+        "availability-zones:account=123456789012:region=eu-west-1": .array(
+          ["eu-west-1a", "eu-west-1b", "eu-west-1c"].map(JSON.string))
+      ], environment: [:])
+    let stack = Stack(
+      app, "Fixed", environment: Environment(account: "123456789012", region: "eu-west-1"))
     let vpc = EC2.Vpc(stack, "Vpc", natGateways: 1)
-    #expect(vpc.availabilityZones.compactMap(\.literalString) == ["eu-west-1a", "eu-west-1b", "eu-west-1c"])
-    #expect(vpc.privateSubnets.map(\.ipv4CIDRBlock) == ["10.0.96.0/19", "10.0.128.0/19", "10.0.160.0/19"])
+    #expect(
+      vpc.availabilityZones.compactMap(\.literalString) == [
+        "eu-west-1a", "eu-west-1b", "eu-west-1c",
+      ])
+    #expect(
+      vpc.privateSubnets.map(\.ipv4CIDRBlock) == ["10.0.96.0/19", "10.0.128.0/19", "10.0.160.0/19"])
   }
 }

@@ -19,7 +19,9 @@ extension EC2 {
     private var remoteRule = false
 
     /// Connections of some security groups, or of a peer without groups.
-    public init(securityGroups: [SecurityGroup] = [], peer: (any RulePeer)? = nil, defaultPort: Port? = nil) {
+    public init(
+      securityGroups: [SecurityGroup] = [], peer: (any RulePeer)? = nil, defaultPort: Port? = nil
+    ) {
       self.defaultPort = defaultPort
       groups.push(securityGroups)
       rulePeers.push(securityGroups.map { $0 as any RulePeer })

@@ -21,7 +21,8 @@ extension EC2 {
     case .bool(let b): return "b:\(b)"
     case .null: return "null"
     case .list(let items): return "[" + items.map(identity).joined(separator: ",") + "]"
-    case .object(let pairs): return "{" + pairs.map { "\($0.0)=\(identity($0.1))" }.joined(separator: ",") + "}"
+    case .object(let pairs):
+      return "{" + pairs.map { "\($0.0)=\(identity($0.1))" }.joined(separator: ",") + "}"
     case .ref(let e): return "ref:\(ObjectIdentifier(e))"
     case .getAtt(let e, let a): return "att:\(ObjectIdentifier(e)).\(a)"
     case .pseudo(let p): return "pseudo:" + p.rawValue

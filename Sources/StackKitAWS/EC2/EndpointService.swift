@@ -73,7 +73,8 @@ extension EC2 {
       } else {
         start = "com.amazonaws"
       }
-      let suffix = region.map { Self.regionalSuffixes[$0]?.contains(shortName) == true ? ".cn" : "" } ?? ""
+      let suffix =
+        region.map { Self.regionalSuffixes[$0]?.contains(shortName) == true ? ".cn" : "" } ?? ""
       if global { return .string("\(start).\(shortName)\(suffix)") }
       if let region { return .string("\(start).\(region).\(shortName)\(suffix)") }
       return "\(start).\(Pseudo.region).\(shortName)\(suffix)"

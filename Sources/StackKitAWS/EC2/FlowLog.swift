@@ -55,7 +55,8 @@ extension EC2 {
       if resourceType.isTransitGateway {
         if trafficType != nil {
           problems.append(
-            "trafficType is set, but transit gateway flow logs record all traffic. Remove trafficType.")
+            "trafficType is set, but transit gateway flow logs record all traffic. Remove trafficType."
+          )
         }
         if let maxAggregationInterval, maxAggregationInterval != 60 {
           problems.append(
@@ -66,13 +67,15 @@ extension EC2 {
       }
       if let maxAggregationInterval, ![60, 600].contains(maxAggregationInterval) {
         problems.append(
-          "maxAggregationInterval is \(maxAggregationInterval) seconds; flow logs take 60 or 600. Use one of those.")
+          "maxAggregationInterval is \(maxAggregationInterval) seconds; flow logs take 60 or 600. Use one of those."
+        )
       }
       let flowLog = CfnFlowLog(
         self, "FlowLog", deliverLogsPermissionArn: role.roleArn,
         logDestinationType: "cloud-watch-logs",
         logFormat: logFormat.map { .string($0.joined(separator: " ")) },
-        logGroupName: group.logGroupName, maxAggregationInterval: maxAggregationInterval.map(Value.int),
+        logGroupName: group.logGroupName,
+        maxAggregationInterval: maxAggregationInterval.map(Value.int),
         resourceId: resourceType.resourceID,
         resourceType: CfnFlowLog.ResourceType(.string(resourceType.resourceType)),
         tags: EC2.inheritedTags(self),

@@ -17,7 +17,9 @@ extension EC2 {
       self.resourceID = resourceID
     }
 
-    public static func fromVPC(_ vpc: Vpc) -> Self { Self(resourceType: "VPC", resourceID: vpc.vpcID) }
+    public static func fromVPC(_ vpc: Vpc) -> Self {
+      Self(resourceType: "VPC", resourceID: vpc.vpcID)
+    }
 
     public static func fromSubnet(_ subnet: Subnet) -> Self {
       Self(resourceType: "Subnet", resourceID: subnet.subnetID)

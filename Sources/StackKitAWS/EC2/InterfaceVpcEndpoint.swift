@@ -40,6 +40,7 @@ extension EC2 {
     ///   - securityGroups: the endpoint's groups; a new `SecurityGroup` child by default.
     ///   - open: allow the VPC's CIDR on the service port (default true).
     ///   - privateDNSEnabled: default: on for AWS services, off for services by name.
+    @discardableResult
     public init(
       _ scope: Construct, _ id: String, vpc: Vpc, service: any EndpointService,
       subnets: SubnetSelection? = nil, securityGroups: [SecurityGroup]? = nil, open: Bool = true,
@@ -57,17 +58,22 @@ extension EC2 {
         )
       }
       if groups.isEmpty {
-        problems.append("securityGroups is empty; an endpoint needs one. Give a security group or leave securityGroups out.")
+        problems.append(
+          "securityGroups is empty; an endpoint needs one. Give a security group or leave securityGroups out."
+        )
       }
       var selection = subnets ?? SubnetSelection()
       selection.onePerAZ = true
       let selected = vpc.selectSubnets(selection)
       if selected.subnets.isEmpty {
         problems.append(
-          "the endpoint has no subnets: the selection picks none in \(vpc.node.path). Select subnets the VPC has.")
+          "the endpoint has no subnets: the selection picks none in \(vpc.node.path). Select subnets the VPC has."
+        )
       }
       if service.port < 1 || service.port > 65535 {
-        problems.append("the service port \(service.port) is outside 1-65535. Give the port the service listens on.")
+        problems.append(
+          "the service port \(service.port) is outside 1-65535. Give the port the service listens on."
+        )
       }
       let endpoint = CfnVPCEndpoint(
         self, "Resource",

@@ -457,7 +457,8 @@ extension EC2.InterfaceVpcEndpointAwsService {
   /// `license-manager-linux-subscriptions`
   public static let licenseManagerLinuxSubscriptions = Self("license-manager-linux-subscriptions")
   /// `license-manager-linux-subscriptions-fips`
-  public static let licenseManagerLinuxSubscriptionsFips = Self("license-manager-linux-subscriptions-fips")
+  public static let licenseManagerLinuxSubscriptionsFips = Self(
+    "license-manager-linux-subscriptions-fips")
   /// `license-manager-user-subscriptions`
   public static let licenseManagerUserSubscriptions = Self("license-manager-user-subscriptions")
   /// `geo.geofencing`
@@ -655,7 +656,8 @@ extension EC2.InterfaceVpcEndpointAwsService {
   /// `s3-outposts`
   public static let s3Outposts = Self("s3-outposts")
   /// `s3-global.accesspoint`
-  public static let s3MultiRegionAccessPoints = Self("s3-global.accesspoint", prefix: "com.amazonaws", global: true)
+  public static let s3MultiRegionAccessPoints = Self(
+    "s3-global.accesspoint", prefix: "com.amazonaws", global: true)
   /// `s3tables`
   public static let s3Tables = Self("s3tables")
   /// `s3vectors`

@@ -65,7 +65,8 @@ extension EC2 {
       var problems: [String] = []
       if let text = id.literalString, !isSecurityGroupID(text) {
         problems.append(
-          "\"\(text)\" is not a security group id. Security group ids look like sg-0123456789abcdef0.")
+          "\"\(text)\" is not a security group id. Security group ids look like sg-0123456789abcdef0."
+        )
       }
       if let ownerID, !(ownerID.count == 12 && ownerID.allSatisfy { $0.isASCII && $0.isNumber }) {
         problems.append("\"\(ownerID)\" is not an AWS account id. Give the 12-digit account id.")
@@ -115,7 +116,9 @@ extension EC2 {
       guard !mask.isEmpty, mask.allSatisfy({ $0.isASCII && $0.isNumber }) else { return false }
       let groups = text[..<slash].split(separator: ":", omittingEmptySubsequences: false)
       guard (3...8).contains(groups.count) else { return false }
-      return groups.allSatisfy { g in g.count <= 4 && g.allSatisfy { $0.isHexDigit && !$0.isUppercase } }
+      return groups.allSatisfy { g in
+        g.count <= 4 && g.allSatisfy { $0.isHexDigit && !$0.isUppercase }
+      }
     }
 
     private static func isSecurityGroupID(_ text: String) -> Bool {

@@ -51,7 +51,9 @@ extension EC2 {
     }
 
     public static func icmpTypeAndCode(_ type: Int, _ code: Int) -> Port {
-      Port(ipProtocol: "icmp", fromPort: type, toPort: code, description: "ICMP Type \(type) Code \(code)")
+      Port(
+        ipProtocol: "icmp", fromPort: type, toPort: code,
+        description: "ICMP Type \(type) Code \(code)")
     }
 
     public static func icmpType(_ type: Int) -> Port {
@@ -112,7 +114,9 @@ extension EC2 {
       switch ipProtocol {
       case "tcp", "udp":
         guard let from = fromPort, let to = toPort else {
-          return ["the \(ipProtocol) rule \(description) has no port range. Give fromPort and toPort."]
+          return [
+            "the \(ipProtocol) rule \(description) has no port range. Give fromPort and toPort."
+          ]
         }
         var out: [String] = []
         for p in [from, to] where !(0...65535).contains(p) {
@@ -128,10 +132,12 @@ extension EC2 {
       case "icmp", "icmpv6":
         var out: [String] = []
         if let from = fromPort, !(-1...255).contains(from) {
-          out.append("the ICMP type \(from) is outside -1-255. Use a type from 0 to 255, or -1 for all.")
+          out.append(
+            "the ICMP type \(from) is outside -1-255. Use a type from 0 to 255, or -1 for all.")
         }
         if let to = toPort, !(-1...255).contains(to) {
-          out.append("the ICMP code \(to) is outside -1-255. Use a code from 0 to 255, or -1 for all.")
+          out.append(
+            "the ICMP code \(to) is outside -1-255. Use a code from 0 to 255, or -1 for all.")
         }
         return out
       default:

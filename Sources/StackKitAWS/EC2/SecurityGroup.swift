@@ -85,7 +85,9 @@ extension EC2 {
     /// ids and descriptions.
     public var uniqueID: Value { .string(EC2.uniqueID(of: self)) }
 
-    public func ingressRuleConfig() -> RuleConfig { RuleConfig(sourceSecurityGroupID: securityGroupID) }
+    public func ingressRuleConfig() -> RuleConfig {
+      RuleConfig(sourceSecurityGroupID: securityGroupID)
+    }
 
     public func egressRuleConfig() -> RuleConfig {
       RuleConfig(destinationSecurityGroupID: securityGroupID)
@@ -287,7 +289,8 @@ extension EC2 {
         egressRules.append(
           (
             EC2.ruleKey(["ipv6-all"]),
-            CfnSecurityGroup.Egress(cidrIpv6: "::/0", description: .string(description), ipProtocol: "-1")
+            CfnSecurityGroup.Egress(
+              cidrIpv6: "::/0", description: .string(description), ipProtocol: "-1")
           ))
         renderRules()
       }

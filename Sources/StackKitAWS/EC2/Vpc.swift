@@ -162,7 +162,9 @@ extension EC2 {
         incompleteSubnets = true
       }
 
-      let needsGateway = configuration.contains { $0.subnetType != .privateIsolated && !$0.reserved }
+      let needsGateway = configuration.contains {
+        $0.subnetType != .privateIsolated && !$0.reserved
+      }
       if needsGateway && createInternetGateway {
         let igw = CfnInternetGateway(self, "IGW", tags: EC2.inheritedTags(self))
         internetGateway = igw
@@ -223,7 +225,9 @@ extension EC2 {
       let configuration: SubnetConfiguration
     }
 
-    private func createSubnets(_ builder: inout NetworkBuilder, _ configuration: [SubnetConfiguration]) {
+    private func createSubnets(
+      _ builder: inout NetworkBuilder, _ configuration: [SubnetConfiguration]
+    ) {
       var requested: [RequestedSubnet] = []
       for config in configuration {
         for index in availabilityZones.indices {
@@ -301,7 +305,9 @@ extension EC2 {
           allocated.insert(cidr, at: min(index, allocated.count))
         }
       } catch {
-        problems.append(allocationProblem(error, builder: builder, requested: requested, withoutMask: withoutMask.count))
+        problems.append(
+          allocationProblem(
+            error, builder: builder, requested: requested, withoutMask: withoutMask.count))
         return nil
       }
       return allocated
@@ -321,8 +327,10 @@ extension EC2 {
         return
           "the \(withoutMask) subnets without a cidrMask do not fit in the \(left) addresses left in \(builder.network.cidr) (each would be a /\(mask)). Give the other groups larger cidrMask values, use fewer zones (maxAZs) or a larger VPC CIDR."
       case .exceedsRemainingSpace(_, let mask, let network):
-        let group = requested.first(where: { $0.configuration.cidrMask == mask })?.configuration.name
-        let what = group.map { "the subnet group \"\($0)\" (cidrMask \(mask))" } ?? "a /\(mask) subnet"
+        let group = requested.first(where: { $0.configuration.cidrMask == mask })?.configuration
+          .name
+        let what =
+          group.map { "the subnet group \"\($0)\" (cidrMask \(mask))" } ?? "a /\(mask) subnet"
         return
           "\(what) does not fit in the VPC CIDR \(network): \(left) addresses are left after the groups before it, and a /\(mask) needs \(CIDRBlock.size(mask)) per zone across \(availabilityZones.count) zone(s). Use a larger cidrMask, fewer zones (maxAZs), or a larger VPC CIDR."
       }
@@ -333,9 +341,12 @@ extension EC2 {
     private func determineNATGatewayCount(_ requested: Int?, _ configuration: [SubnetConfiguration])
       -> Int
     {
-      let hasPrivate = configuration.contains { $0.subnetType == .privateWithEgress && !$0.reserved }
+      let hasPrivate = configuration.contains {
+        $0.subnetType == .privateWithEgress && !$0.reserved
+      }
       let hasPublic = configuration.contains { $0.subnetType == .public && !$0.reserved }
-      let count = requested.map { max(0, min($0, availabilityZones.count)) }
+      let count =
+        requested.map { max(0, min($0, availabilityZones.count)) }
         ?? (hasPrivate ? availabilityZones.count : 0)
       if count > 0 && !hasPublic {
         problems.append(

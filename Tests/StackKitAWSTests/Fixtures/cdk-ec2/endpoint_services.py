@@ -53,7 +53,10 @@ for const, name, prefix, port, in services:
     if const in global_names:
         args.append("global: true")
     w(f"  /// `{name}`\n")
-    w(f"  public static let {camel(const)} = Self({', '.join(args)})\n")
+    line = f"  public static let {camel(const)} = Self({', '.join(args)})"
+    if len(line) > 100:  # as swift format wraps it
+        line = f"  public static let {camel(const)} = Self(\n    {', '.join(args)})"
+    w(line + "\n")
 w("\n  /// Regions whose endpoints of some services use another prefix than `com.amazonaws`.\n")
 w("  static let regionalPrefixes: [String: (prefix: String, services: Set<String>)] = [\n")
 for region, names in prefix_table.items():
