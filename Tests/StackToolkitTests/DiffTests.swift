@@ -372,3 +372,44 @@ private func setProperty(_ template: inout JSON, _ logicalID: String, _ key: Str
   resources[logicalID] = .object(resource)
   setSection(&template, "Resources", .object(resources))
 }
+
+@Suite struct DiffTaskTests {
+  @Test func deployedYAMLAgainstLocalJSONAndANewStack() async throws {
+    let fake = FakeCloud()
+    fake.addStack(
+      "Deployed", status: "UPDATE_COMPLETE",
+      template: """
+        Resources:
+          Vpc:
+            Type: AWS::EC2::VPC
+            Properties:
+              CidrBlock: 10.0.0.0/16
+          Subnet:
+            Type: AWS::EC2::Subnet
+            Properties:
+              VpcId: !Ref Vpc
+              CidrBlock: !Select [0, !Cidr [!GetAtt Vpc.CidrBlock, 4, 8]]
+        """)
+    let local = """
+      {"Resources": {
+        "Vpc": {"Type": "AWS::EC2::VPC", "Properties": {"CidrBlock": "10.0.0.0/16"}},
+        "Subnet": {"Type": "AWS::EC2::Subnet", "Properties": {"VpcId": {"Ref": "Vpc"},
+          "CidrBlock": {"Fn::Select": [0, {"Fn::Cidr": [{"Fn::GetAtt": ["Vpc", "CidrBlock"]}, 4, 8]}]}}}
+      }}
+      """
+    let stacks = [
+      DeploymentStack(id: "Deployed", stackName: "Deployed", templateText: local),
+      DeploymentStack(id: "Fresh", stackName: "Fresh", templateText: local),
+    ]
+    let report = try await DiffTask(format: .json).run(
+      stacks: stacks, session: AWSSession(client: fake.client()))
+    #expect(report.entries.map(\.stackName) == ["Deployed", "Fresh"])
+    #expect(report.entries[0].diff.isEmpty)
+    #expect(report.entries[1].deployed == false)
+    #expect(report.entries[1].diff.addedCount == 2)
+    #expect(report.hasDifferences)
+    let parsed = try JSONParser.parse(report.text)
+    #expect(parsed["stacks"]?.arrayValue?.count == 2)
+    #expect(try DiffTask.select(["Fre*"], from: stacks).map(\.id) == ["Fresh"])
+  }
+}

@@ -101,6 +101,7 @@ public struct StackDeployer: Sendable {
     }
     let started = context.now()
     var existing = try await describeChecked()
+    if existing?.stackStatus.rawValue == "DELETE_COMPLETE" { existing = nil }
     if let s = existing, !StackStatus.isTerminal(s.stackStatus.rawValue) {
       await say(
         "\(name): \(s.stackStatus) — another operation is running; waiting for it to end first")
@@ -109,6 +110,7 @@ public struct StackDeployer: Sendable {
       _ = try await watchInterruptibly(stackID: s.stackID, after: after, phase: "waiting")
       await context.board.end(stack: name)
       existing = try await describeChecked()
+      if existing?.stackStatus.rawValue == "DELETE_COMPLETE" { existing = nil }
     }
     if let s = existing {
       existing = try await clearUnusable(s)
