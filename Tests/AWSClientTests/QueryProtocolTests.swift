@@ -20,10 +20,10 @@ struct QueryProtocolTests {
     p["Skipped"] = nil
     #expect(
       p.encoded
-        == "StackName=my%20stack%2F%C3%BC&DisableRollback=true&DurationSeconds=900"
+        == "StackName=my+stack%2F%C3%BC&DisableRollback=true&DurationSeconds=900"
         + "&Capabilities.member.1=CAPABILITY_IAM&Capabilities.member.2=CAPABILITY_NAMED_IAM"
         + "&Tags.member.1.Key=a&Tags.member.1.Value=1&Tags.member.2.Key=b&Tags.member.2.Value=2"
-        + "&Attributes.entry.1.key=k1&Attributes.entry.1.value=v%201"
+        + "&Attributes.entry.1.key=k1&Attributes.entry.1.value=v+1"
         + "&Attributes.entry.2.key=k2&Attributes.entry.2.value=v%3D2")
   }
 

@@ -79,9 +79,15 @@ public struct QueryParameters: Sendable, Equatable {
     }
   }
 
-  /// The `application/x-www-form-urlencoded` body.
+  /// The `application/x-www-form-urlencoded` body, spaces as `+` as the AWS SDKs write it (a
+  /// server that re-encodes the parsed form to check the signature, as moto does, gets the same
+  /// bytes).
   public var encoded: String {
-    fields.map { "\(PercentEncoding.encode($0.name))=\(PercentEncoding.encode($0.value))" }
+    fields.map { "\(Self.formEncode($0.name))=\(Self.formEncode($0.value))" }
       .joined(separator: "&")
+  }
+
+  private static func formEncode(_ text: String) -> String {
+    PercentEncoding.encode(text).replacingOccurrences(of: "%20", with: "+")
   }
 }
