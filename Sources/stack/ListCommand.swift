@@ -26,6 +26,8 @@ struct ListCommand: DocumentedCommand {
   func run() async throws {
     let config = try project.loadConfig()
     let task = ListTask(stacks: stacks, skipBuild: project.skipBuild)
-    try await reportingErrors { try await task.run(config: config, console: .standard) }
+    try await reportingErrors {
+      try await InterruptHandler.run { try await task.run(config: config, console: .standard) }
+    }
   }
 }

@@ -34,12 +34,16 @@ struct ProjectOptions: ParsableArguments {
   }
 }
 
-/// Runs `body`; a StackToolkit error is printed as `error: …` and ends the command with status 1.
+/// Runs `body`; a StackToolkit error is printed as `error: …` and ends the command with status 1
+/// (130 when it was interrupted).
 func reportingErrors<T>(_ body: () async throws -> T) async throws -> T {
   do {
     return try await body()
   } catch let error as ExitCode {
     throw error
+  } catch let failure as SynthFailure where failure.kind == .interrupted {
+    Console.standard.note("\(failure)")
+    throw ExitCode(130)
   } catch {
     Console.standard.note("error: \(error)")
     throw ExitCode.failure

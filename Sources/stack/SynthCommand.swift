@@ -43,7 +43,7 @@ struct SynthCommand: DocumentedCommand {
       stacks: stacks, check: check, format: format, output: output,
       context: try project.contextObject(), skipBuild: project.skipBuild)
     let status = try await reportingErrors {
-      try await task.run(config: config, console: .standard)
+      try await InterruptHandler.run { try await task.run(config: config, console: .standard) }
     }
     if status != 0 { throw ExitCode(status) }
   }

@@ -209,6 +209,29 @@ import Testing
     #expect(project.read("build.log") == "built\n")
   }
 
+  @Test(.timeLimit(.minutes(1)))
+  func cancellingStopsTheAppAndWritesNothing() async throws {
+    let project = try TestProject(app: "echo $$ > app.pid; exec sleep 30")
+    let config = try project.config
+    let task = Task { try await Synthesis.run(config: config) }
+    var pid: Int32?
+    for _ in 0..<100 where pid == nil {
+      try await Task.sleep(for: .milliseconds(50))
+      pid = project.read("app.pid").flatMap { Int32($0.trimmingCharacters(in: .newlines)) }
+    }
+    let appPID = try #require(pid)
+    let started = ContinuousClock.now
+    task.cancel()
+    await #expect {
+      _ = try await task.value
+    } throws: { error in
+      (error as! SynthFailure).kind == .interrupted
+    }
+    #expect(ContinuousClock.now - started < .seconds(10))
+    #expect(kill(appPID, 0) != 0)
+    #expect(project.snapshot().isEmpty)
+  }
+
   @Test func appThatWritesNoManifestIsExplained() async throws {
     let project = try TestProject(app: "echo hello")
     await #expect {

@@ -20,6 +20,8 @@ public struct SynthFailure: Error, CustomStringConvertible, Sendable {
     case unknownStack
     /// The templates folder could not be written.
     case writeFailed
+    /// The run was interrupted (Ctrl-C) and the build or app stopped.
+    case interrupted
   }
 
   public let kind: Kind

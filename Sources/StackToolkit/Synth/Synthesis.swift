@@ -154,8 +154,15 @@ public enum Synthesis {
     _ command: String, config: ProjectConfig, environment: [String: String], stage: String
   ) async throws(SynthFailure) -> ShellCommand.Result {
     do {
-      return try await ShellCommand(command).run(
+      let result = try await ShellCommand(command).run(
         in: config.projectDirectory, environment: environment)
+      if Task.isCancelled {
+        throw SynthFailure(
+          .interrupted, "interrupted: the \(stage) command was stopped; nothing was written.")
+      }
+      return result
+    } catch let failure as SynthFailure {
+      throw failure
     } catch {
       throw SynthFailure(
         stage == "build" ? .buildFailed : .appFailed,
