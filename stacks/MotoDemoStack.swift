@@ -37,7 +37,9 @@ final class MotoDemoStack: Stack {
     let group = EC2.CfnSecurityGroup(
       self, "FunctionSecurityGroup", groupDescription: "MotoDemo function",
       securityGroupEgress: [
-        .init(cidrIp: "0.0.0.0/0", description: "HTTPS out", fromPort: 443, ipProtocol: "tcp", toPort: 443)
+        .init(
+          cidrIp: "0.0.0.0/0", description: "HTTPS out", fromPort: 443, ipProtocol: "tcp",
+          toPort: 443)
       ],
       securityGroupIngress: ingress.isEmpty ? nil : ingress, vpcId: vpc.ref)
 
@@ -78,7 +80,8 @@ final class MotoDemoStack: Stack {
       environment: .init(variables: ["BUCKET": bucket.ref]),
       handler: "index.handler", memorySize: version >= 2 ? 256 : 128, role: role.getAtt("Arn"),
       runtime: "python3.12", timeout: 10,
-      vpcConfig: .init(securityGroupIds: [group.getAtt("GroupId")], subnetIds: .list(subnets.map(\.ref))))
+      vpcConfig: .init(
+        securityGroupIds: [group.getAtt("GroupId")], subnetIds: .list(subnets.map(\.ref))))
 
     _ = CfnOutput(self, "VpcId", value: vpc.ref)
     _ = CfnOutput(self, "BucketName", value: bucket.ref)

@@ -73,7 +73,8 @@ struct DeployCommand: DocumentedCommand {
     let report = try await runInterruptibly {
       let synth = try await Synthesis.run(
         config: config,
-        options: .init(context: context, skipBuild: skipBuild, progress: { Console.standard.note($0) }))
+        options: .init(
+          context: context, skipBuild: skipBuild, progress: { Console.standard.note($0) }))
       let chosen = try DeployTask.select(patterns, all: all, from: DeploymentStack.all(from: synth))
       return try await DeployTask(options: chosenOptions).run(
         stacks: chosen, session: session, terminal: StandardTerminal())

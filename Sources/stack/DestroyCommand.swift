@@ -55,8 +55,10 @@ struct DestroyCommand: DocumentedCommand {
     let report = try await runInterruptibly {
       let synth = try await Synthesis.run(
         config: config,
-        options: .init(context: context, skipBuild: skipBuild, progress: { Console.standard.note($0) }))
-      let chosen = try DestroyTask.select(patterns, all: all, from: DeploymentStack.all(from: synth))
+        options: .init(
+          context: context, skipBuild: skipBuild, progress: { Console.standard.note($0) }))
+      let chosen = try DestroyTask.select(
+        patterns, all: all, from: DeploymentStack.all(from: synth))
       return try await task.run(stacks: chosen, session: session, terminal: StandardTerminal())
     }
     if !report.succeeded { throw ExitCode.failure }

@@ -42,7 +42,8 @@ struct DiffCommand: DocumentedCommand {
     let report = try await runInterruptibly {
       let synth = try await Synthesis.run(
         config: config,
-        options: .init(context: context, skipBuild: skipBuild, progress: { Console.standard.note($0) }))
+        options: .init(
+          context: context, skipBuild: skipBuild, progress: { Console.standard.note($0) }))
       let chosen = try DiffTask.select(patterns, from: DeploymentStack.all(from: synth))
       return try await task.run(stacks: chosen, session: session)
     }

@@ -10,7 +10,8 @@ import Testing
     let bucket = try #require(template["Resources"]?["AssetBucket"])
     #expect(bucket["Type"] == .string("AWS::S3::Bucket"))
     let p = try #require(bucket["Properties"])
-    #expect(p["BucketName"]?["Fn::Sub"] == .string("stackkit-assets-${AWS::AccountId}-${AWS::Region}"))
+    #expect(
+      p["BucketName"]?["Fn::Sub"] == .string("stackkit-assets-${AWS::AccountId}-${AWS::Region}"))
     #expect(
       p["BucketEncryption"]?["ServerSideEncryptionConfiguration"]?.arrayValue?.first?[
         "ServerSideEncryptionByDefault"]?["SSEAlgorithm"] == .string("AES256"))
@@ -38,17 +39,20 @@ import Testing
   @Test func bootstrapIsIdempotentAndDeployFindsIt() async throws {
     let fake = FakeCloud()
     let terminal = RecordingTerminal()
-    let first = try await Self.task().run(session: AWSSession(client: fake.client()), terminal: terminal)
+    let first = try await Self.task().run(
+      session: AWSSession(client: fake.client()), terminal: terminal)
     #expect(first.changed)
     #expect(first.bucketName == "stackkit-assets-123456789012-us-east-1")
-    let create = try #require(fake.requests.first { $0.formParameters["Action"] == "CreateChangeSet" })
+    let create = try #require(
+      fake.requests.first { $0.formParameters["Action"] == "CreateChangeSet" })
     #expect(create.formParameters["StackName"] == "StackKitToolkit")
     #expect(create.formParameters["ChangeSetType"] == "CREATE")
     #expect(terminal.output.contains("Bootstrapping account 123456789012, region us-east-1"))
 
     let count = fake.requests.count
     let again = RecordingTerminal()
-    let second = try await Self.task().run(session: AWSSession(client: fake.client()), terminal: again)
+    let second = try await Self.task().run(
+      session: AWSSession(client: fake.client()), terminal: again)
     #expect(!second.changed)
     #expect(again.output.contains("StackKitToolkit is up to date (version 1)"))
     #expect(!fake.actions.dropFirst(count).contains("CreateChangeSet"))
@@ -64,7 +68,8 @@ import Testing
     let fake = FakeCloud()
     fake.putObject(bucket: fake.bucket, key: "old.zip", Data())
     do {
-      _ = try await Self.task().run(session: AWSSession(client: fake.client()), terminal: RecordingTerminal())
+      _ = try await Self.task().run(
+        session: AWSSession(client: fake.client()), terminal: RecordingTerminal())
       Issue.record("bootstrapped over a bucket no stack owns")
     } catch {
       #expect("\(error)".contains("already exists but no StackKitToolkit stack owns it"))

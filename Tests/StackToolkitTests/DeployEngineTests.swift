@@ -44,7 +44,8 @@ import Testing
   }
 
   static func deploy(
-    _ fake: FakeCloud, _ stacks: [DeploymentStack], terminal: RecordingTerminal = RecordingTerminal(),
+    _ fake: FakeCloud, _ stacks: [DeploymentStack],
+    terminal: RecordingTerminal = RecordingTerminal(),
     options: DeployOptions = options()
   ) async throws -> DeployTask.Report {
     try await DeployTask(options: options).run(
@@ -63,7 +64,8 @@ import Testing
     let created = try await Self.deploy(fake, [Self.stack()], terminal: terminal)
     #expect(created.succeeded)
     #expect(created.results["Demo"]?.outcome == .created)
-    let create = try #require(fake.requests.first { $0.formParameters["Action"] == "CreateChangeSet" })
+    let create = try #require(
+      fake.requests.first { $0.formParameters["Action"] == "CreateChangeSet" })
     #expect(create.formParameters["ChangeSetType"] == "CREATE")
     #expect(create.formParameters["TemplateBody"] == Self.vpcTemplate)
     #expect(create.formParameters["Capabilities.member.2"] == "CAPABILITY_NAMED_IAM")
@@ -142,9 +144,11 @@ import Testing
         ]),
         .init(
           events: [], stackStatus: "ROLLBACK_IN_PROGRESS",
-          stackReason: "The following resource(s) failed to create: [Vpc, Role]. Rollback requested by user."),
+          stackReason:
+            "The following resource(s) failed to create: [Vpc, Role]. Rollback requested by user."),
         .init(
-          events: [("Vpc", "AWS::EC2::VPC", "DELETE_COMPLETE", nil)], stackStatus: "ROLLBACK_COMPLETE"),
+          events: [("Vpc", "AWS::EC2::VPC", "DELETE_COMPLETE", nil)],
+          stackStatus: "ROLLBACK_COMPLETE"),
       ]
     }
     let terminal = RecordingTerminal()
@@ -157,7 +161,8 @@ import Testing
     #expect(message.contains("the stack is ROLLBACK_COMPLETE"))
     #expect(
       message.contains(
-        "The first resource to fail: Role (AWS::IAM::Role) CREATE_FAILED: User is not authorized to perform: iam:CreateRole"))
+        "The first resource to fail: Role (AWS::IAM::Role) CREATE_FAILED: User is not authorized to perform: iam:CreateRole"
+      ))
     #expect(!message.contains("first resource to fail: Vpc"))
     #expect(terminal.errors.contains("error: Demo: the creation failed"))
 
@@ -243,7 +248,8 @@ import Testing
     fake.addStack("Demo", status: "CREATE_COMPLETE", template: Self.vpcTemplate + "\n\n")
     fake.emptyChangeSets = true
     let terminal = RecordingTerminal()
-    let report = try await Self.deploy(fake, [Self.stack("Demo", Self.vpcTemplateV2)], terminal: terminal)
+    let report = try await Self.deploy(
+      fake, [Self.stack("Demo", Self.vpcTemplateV2)], terminal: terminal)
     #expect(report.results["Demo"]?.outcome == .unchanged)
     #expect(terminal.output.contains("Demo: no changes (CloudFormation found nothing to change"))
     #expect(fake.actions.contains("DeleteChangeSet"))
@@ -298,9 +304,13 @@ import Testing
     // --yes approves without asking; a narrowing change never asks at this level.
     options.yes = true
     let fake2 = FakeCloud()
-    #expect(try await Self.deploy(fake2, [Self.stack("Web", Self.broadTemplate)], options: options).succeeded)
+    #expect(
+      try await Self.deploy(fake2, [Self.stack("Web", Self.broadTemplate)], options: options)
+        .succeeded)
     options.yes = false
-    #expect(try await Self.deploy(fake2, [Self.stack("Web", Self.vpcTemplate)], options: options).succeeded)
+    #expect(
+      try await Self.deploy(fake2, [Self.stack("Web", Self.vpcTemplate)], options: options)
+        .succeeded)
     // any-change asks for every change.
     let anyChange = Self.options { $0.requireApproval = .anyChange }
     let refused = try await Self.deploy(
@@ -319,8 +329,10 @@ import Testing
     try Data("zip bytes".utf8).write(to: zip)
     let other = directory.appendingPathComponent("asset.def.zip")
     try Data("other".utf8).write(to: other)
-    let shared = DeploymentStack.AssetFile(hash: "abc", objectKey: "abc.zip", path: zip.path, source: "functions/a")
-    let present = DeploymentStack.AssetFile(hash: "def", objectKey: "def.zip", path: other.path, source: "functions/b")
+    let shared = DeploymentStack.AssetFile(
+      hash: "abc", objectKey: "abc.zip", path: zip.path, source: "functions/a")
+    let present = DeploymentStack.AssetFile(
+      hash: "def", objectKey: "def.zip", path: other.path, source: "functions/b")
     fake.putObject(bucket: fake.bucket, key: "def.zip", Data("other".utf8))
     var one = Self.stack("One")
     one.assets = [shared, present]
@@ -339,7 +351,9 @@ import Testing
   @Test func assetsNeedABootstrappedRegion() async throws {
     let fake = FakeCloud()
     var stack = Self.stack()
-    stack.assets = [.init(hash: "h", objectKey: "h.zip", path: "/nonexistent", source: "functions/x")]
+    stack.assets = [
+      .init(hash: "h", objectKey: "h.zip", path: "/nonexistent", source: "functions/x")
+    ]
     let report = try await Self.deploy(fake, [stack])
     guard case .failed(let message)? = report.outcomes["Demo"] else {
       Issue.record("expected a failure")
@@ -363,7 +377,8 @@ import Testing
     #expect(big.utf8.count > DeploymentStack.inlineTemplateLimit)
     let report = try await Self.deploy(fake, [Self.stack("Big", big)])
     #expect(report.succeeded, "\(report.outcomes)")
-    let create = try #require(fake.requests.first { $0.formParameters["Action"] == "CreateChangeSet" })
+    let create = try #require(
+      fake.requests.first { $0.formParameters["Action"] == "CreateChangeSet" })
     #expect(create.formParameters["TemplateBody"] == nil)
     let url = try #require(create.formParameters["TemplateURL"])
     #expect(url.hasPrefix("http://127.0.0.1:9/\(fake.bucket)/templates/"))
@@ -378,7 +393,8 @@ import Testing
       """
     let fake = FakeCloud()
     fake.addStack(
-      "Demo", status: "UPDATE_COMPLETE", template: template, parameters: [("Env", "dev"), ("Size", "3")])
+      "Demo", status: "UPDATE_COMPLETE", template: template,
+      parameters: [("Env", "dev"), ("Size", "3")])
     // Same template, same Env: nothing to do.
     let same = try await Self.deploy(
       fake, [Self.stack("Demo", template)],
@@ -389,10 +405,14 @@ import Testing
     let changed = try await Self.deploy(
       fake, [Self.stack("Demo", template)],
       options: Self.options {
-        $0.parameters = [try! ParameterAssignment.parse("Demo:Env=prod"), try! ParameterAssignment.parse("Other:Env=x")]
+        $0.parameters = [
+          try! ParameterAssignment.parse("Demo:Env=prod"),
+          try! ParameterAssignment.parse("Other:Env=x"),
+        ]
       })
     #expect(changed.results["Demo"]?.outcome == .updated)
-    let create = try #require(fake.requests.first { $0.formParameters["Action"] == "CreateChangeSet" })
+    let create = try #require(
+      fake.requests.first { $0.formParameters["Action"] == "CreateChangeSet" })
     let p = create.formParameters
     #expect(p["Parameters.member.1.ParameterKey"] == "Env")
     #expect(p["Parameters.member.1.ParameterValue"] == "prod")
@@ -411,9 +431,11 @@ import Testing
   @Test func dependentsOfAFailedStackAreSkippedAndOutputsWritten() async throws {
     let fake = FakeCloud()
     let file = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "outputs-\(UUID().uuidString)/out.json").path
+      "outputs-\(UUID().uuidString)/out.json"
+    ).path
     let stacks = [
-      Self.stack("Network"), Self.stack("Broken", "{\"Resources\": {\"X\": {\"Type\": \"Bogus::Thing\"}}}"),
+      Self.stack("Network"),
+      Self.stack("Broken", "{\"Resources\": {\"X\": {\"Type\": \"Bogus::Thing\"}}}"),
       Self.stack("App", deps: ["Broken"]), Self.stack("Other", deps: ["Network"]),
     ]
     let terminal = RecordingTerminal()
@@ -427,7 +449,8 @@ import Testing
       return
     }
     #expect(message.contains("CloudFormation refused the template: Template format error"))
-    #expect(terminal.errors.contains("App: not deployed, because Broken (which it depends on) failed"))
+    #expect(
+      terminal.errors.contains("App: not deployed, because Broken (which it depends on) failed"))
     let written = try JSONParser.parse(String(contentsOfFile: file, encoding: .utf8))
     #expect(written["Network"]?["VpcId"]?.stringValue == "vpc-1")
     #expect(written["App"] == nil)
@@ -470,9 +493,13 @@ import Testing
     case .failure(let error): #expect(error is DeployInterrupted, "\(error)")
     }
     let text = terminal.output
-    #expect(text.contains("Demo: stopped waiting. CloudFormation goes on with the deploy by itself"))
+    #expect(
+      text.contains("Demo: stopped waiting. CloudFormation goes on with the deploy by itself"))
     #expect(text.contains("stack deploy Demo"))
-    #expect(text.contains("aws cloudformation describe-stack-events --stack-name Demo --region us-east-1 --endpoint-url http://127.0.0.1:9"))
+    #expect(
+      text.contains(
+        "aws cloudformation describe-stack-events --stack-name Demo --region us-east-1 --endpoint-url http://127.0.0.1:9"
+      ))
     let afterExecute = fake.actions.drop { $0 != "ExecuteChangeSet" }.dropFirst()
     #expect(afterExecute.allSatisfy { ["DescribeStacks", "DescribeStackEvents"].contains($0) })
     #expect(fake.stack("Demo")?.status == "CREATE_IN_PROGRESS")

@@ -122,7 +122,9 @@ final class FakeCloud: HTTPTransport, @unchecked Sendable {
       s.outputs = outputs
       s.tags = tags
       s.resources = resources.map {
-        Resource(logicalID: $0.0, type: $0.1, physicalID: "\($0.0.lowercased())-1", status: "CREATE_COMPLETE")
+        Resource(
+          logicalID: $0.0, type: $0.1, physicalID: "\($0.0.lowercased())-1",
+          status: "CREATE_COMPLETE")
       }
       addEvent(s, s.name, "AWS::CloudFormation::Stack", status, nil)
       stacks.append(s)
@@ -179,7 +181,9 @@ final class FakeCloud: HTTPTransport, @unchecked Sendable {
     try lock.withLock { () throws -> HTTPResponse in
       log.append(request)
       let action = request.formParameters["Action"]
-      if let i = faults.firstIndex(where: { $0.remaining > 0 && ($0.action == nil || $0.action == action) }) {
+      if let i = faults.firstIndex(where: {
+        $0.remaining > 0 && ($0.action == nil || $0.action == action)
+      }) {
         faults[i].remaining -= 1
         switch faults[i].fault {
         case .throttle:
@@ -187,7 +191,8 @@ final class FakeCloud: HTTPTransport, @unchecked Sendable {
         case .serverError:
           return error(500, "InternalFailure", "We encountered an internal error")
         case .dropConnection:
-          throw HTTPTransportError(.connectionLost, url: request.url, message: "connection reset by peer")
+          throw HTTPTransportError(
+            .connectionLost, url: request.url, message: "connection reset by peer")
         case .htmlError:
           return HTTPResponse(
             status: 502, headers: ["Content-Type": "text/html"],
@@ -200,7 +205,8 @@ final class FakeCloud: HTTPTransport, @unchecked Sendable {
       case "GetCallerIdentity":
         return ok(
           action,
-          "<Account>\(account)</Account><Arn>arn:aws:iam::\(account):user/test</Arn><UserId>AIDTEST</UserId>")
+          "<Account>\(account)</Account><Arn>arn:aws:iam::\(account):user/test</Arn><UserId>AIDTEST</UserId>"
+        )
       case "DescribeStacks": return describeStacks(p["StackName"])
       case "DescribeStackEvents": return describeEvents(p["StackName"] ?? "")
       case "DescribeStackResources": return describeResources(p["StackName"] ?? "")
@@ -232,7 +238,9 @@ final class FakeCloud: HTTPTransport, @unchecked Sendable {
     return stacks.last { $0.name == nameOrID && !$0.deleted }
   }
 
-  private func addEvent(_ s: Stack, _ logicalID: String, _ type: String, _ status: String, _ reason: String?) {
+  private func addEvent(
+    _ s: Stack, _ logicalID: String, _ type: String, _ status: String, _ reason: String?
+  ) {
     counter += 1
     clock = clock.addingTimeInterval(1)
     s.events.append(
@@ -253,7 +261,9 @@ final class FakeCloud: HTTPTransport, @unchecked Sendable {
           s.resources[i].status = e.status
         } else {
           s.resources.append(
-            Resource(logicalID: e.logicalID, type: e.type, physicalID: "\(e.logicalID.lowercased())-1", status: e.status))
+            Resource(
+              logicalID: e.logicalID, type: e.type, physicalID: "\(e.logicalID.lowercased())-1",
+              status: e.status))
         }
       }
     }
@@ -284,15 +294,19 @@ final class FakeCloud: HTTPTransport, @unchecked Sendable {
       if let r = s.reason { body += "<StackStatusReason>\(xml(r))</StackStatusReason>" }
       body += "<Parameters>"
       for (k, v) in s.parameters {
-        body += "<member><ParameterKey>\(k)</ParameterKey><ParameterValue>\(xml(v))</ParameterValue></member>"
+        body +=
+          "<member><ParameterKey>\(k)</ParameterKey><ParameterValue>\(xml(v))</ParameterValue></member>"
       }
       body += "</Parameters><Outputs>"
       for (k, v) in s.outputs {
         body += "<member><OutputKey>\(k)</OutputKey><OutputValue>\(xml(v))</OutputValue></member>"
       }
       body += "</Outputs><Tags>"
-      for (k, v) in s.tags { body += "<member><Key>\(xml(k))</Key><Value>\(xml(v))</Value></member>" }
-      body += "</Tags><EnableTerminationProtection>\(s.terminationProtection)</EnableTerminationProtection></member>"
+      for (k, v) in s.tags {
+        body += "<member><Key>\(xml(k))</Key><Value>\(xml(v))</Value></member>"
+      }
+      body +=
+        "</Tags><EnableTerminationProtection>\(s.terminationProtection)</EnableTerminationProtection></member>"
     }
     body += "</Stacks>"
     return ok("DescribeStacks", body)
@@ -302,8 +316,10 @@ final class FakeCloud: HTTPTransport, @unchecked Sendable {
     guard let s = find(name) else { return notFound(name) }
     var body = "<StackEvents>"
     for e in s.events.reversed() {
-      body += "<member><EventId>\(e.id)</EventId><StackId>\(s.id)</StackId><StackName>\(s.name)</StackName>"
-      body += "<LogicalResourceId>\(e.logicalID)</LogicalResourceId><PhysicalResourceId>\(xml(e.physicalID))</PhysicalResourceId>"
+      body +=
+        "<member><EventId>\(e.id)</EventId><StackId>\(s.id)</StackId><StackName>\(s.name)</StackName>"
+      body +=
+        "<LogicalResourceId>\(e.logicalID)</LogicalResourceId><PhysicalResourceId>\(xml(e.physicalID))</PhysicalResourceId>"
       body += "<ResourceType>\(e.type)</ResourceType><Timestamp>\(Self.iso(e.time))</Timestamp>"
       body += "<ResourceStatus>\(e.status)</ResourceStatus>"
       if let r = e.reason { body += "<ResourceStatusReason>\(xml(r))</ResourceStatusReason>" }
@@ -318,7 +334,8 @@ final class FakeCloud: HTTPTransport, @unchecked Sendable {
     var body = "<StackResources>"
     for r in s.resources {
       body += "<member><StackName>\(s.name)</StackName><StackId>\(s.id)</StackId>"
-      body += "<LogicalResourceId>\(r.logicalID)</LogicalResourceId><PhysicalResourceId>\(r.physicalID)</PhysicalResourceId>"
+      body +=
+        "<LogicalResourceId>\(r.logicalID)</LogicalResourceId><PhysicalResourceId>\(r.physicalID)</PhysicalResourceId>"
       body += "<ResourceType>\(r.type)</ResourceType><Timestamp>2023-11-14T22:13:20Z</Timestamp>"
       body += "<ResourceStatus>\(r.status)</ResourceStatus></member>"
     }
@@ -341,7 +358,9 @@ final class FakeCloud: HTTPTransport, @unchecked Sendable {
       template = String(decoding: data, as: UTF8.self)
     }
     if template.contains("\"Bogus::") {
-      return error(400, "ValidationError", "Template format error: Unrecognized resource types: [Bogus::Thing]")
+      return error(
+        400, "ValidationError", "Template format error: Unrecognized resource types: [Bogus::Thing]"
+      )
     }
     var stack: Stack
     if type == "CREATE" {
@@ -372,7 +391,8 @@ final class FakeCloud: HTTPTransport, @unchecked Sendable {
       t += 1
     }
     counter += 1
-    let id = "arn:aws:cloudformation:\(region):\(account):changeSet/\(p["ChangeSetName"] ?? "")/cs-\(counter)"
+    let id =
+      "arn:aws:cloudformation:\(region):\(account):changeSet/\(p["ChangeSetName"] ?? "")/cs-\(counter)"
     var status = "CREATE_COMPLETE"
     var reason: String?
     if let failure = changeSetFailure {
@@ -384,7 +404,8 @@ final class FakeCloud: HTTPTransport, @unchecked Sendable {
           && stack.parameters.map { "\($0.0)=\($0.1)" } == parameters.map { "\($0.0)=\($0.1)" }))
     {
       status = "FAILED"
-      reason = "The submitted information didn't contain changes. Submit different information to create a change set."
+      reason =
+        "The submitted information didn't contain changes. Submit different information to create a change set."
     }
     changeSets[id] = ChangeSet(
       id: id, name: p["ChangeSetName"] ?? "", stackID: stack.id, type: type, template: template,
@@ -397,22 +418,26 @@ final class FakeCloud: HTTPTransport, @unchecked Sendable {
       return error(404, "ChangeSetNotFound", "ChangeSet [\(id)] does not exist")
     }
     var body = "<ChangeSetName>\(cs.name)</ChangeSetName><ChangeSetId>\(cs.id)</ChangeSetId>"
-    body += "<StackId>\(s.id)</StackId><StackName>\(s.name)</StackName><Status>\(cs.status)</Status>"
+    body +=
+      "<StackId>\(s.id)</StackId><StackName>\(s.name)</StackName><Status>\(cs.status)</Status>"
     if let r = cs.reason { body += "<StatusReason>\(xml(r))</StatusReason>" }
-    body += "<ExecutionStatus>\(cs.status == "FAILED" ? "UNAVAILABLE" : "AVAILABLE")</ExecutionStatus><Changes>"
+    body +=
+      "<ExecutionStatus>\(cs.status == "FAILED" ? "UNAVAILABLE" : "AVAILABLE")</ExecutionStatus><Changes>"
     let old = (try? TemplateReader.read(s.template))?["Resources"]?.objectValue ?? JSONObject()
     let new = (try? TemplateReader.read(cs.template))?["Resources"]?.objectValue ?? JSONObject()
     for (id, r) in new {
       let action = old[id] == nil ? "Add" : (old[id] == r ? nil : "Modify")
       guard let action else { continue }
       body += "<member><Type>Resource</Type><ResourceChange><Action>\(action)</Action>"
-      body += "<LogicalResourceId>\(id)</LogicalResourceId><ResourceType>\(r["Type"]?.stringValue ?? "")</ResourceType>"
+      body +=
+        "<LogicalResourceId>\(id)</LogicalResourceId><ResourceType>\(r["Type"]?.stringValue ?? "")</ResourceType>"
       if action == "Modify" { body += "<Replacement>False</Replacement>" }
       body += "</ResourceChange></member>"
     }
     for (id, r) in old where new[id] == nil {
       body += "<member><Type>Resource</Type><ResourceChange><Action>Remove</Action>"
-      body += "<LogicalResourceId>\(id)</LogicalResourceId><ResourceType>\(r["Type"]?.stringValue ?? "")</ResourceType>"
+      body +=
+        "<LogicalResourceId>\(id)</LogicalResourceId><ResourceType>\(r["Type"]?.stringValue ?? "")</ResourceType>"
       body += "</ResourceChange></member>"
     }
     body += "</Changes>"
@@ -424,7 +449,9 @@ final class FakeCloud: HTTPTransport, @unchecked Sendable {
       return error(404, "ChangeSetNotFound", "ChangeSet [\(id)] does not exist")
     }
     guard cs.status == "CREATE_COMPLETE" else {
-      return error(400, "InvalidChangeSetStatus", "ChangeSet [\(id)] cannot be executed in its current status of [\(cs.status)]")
+      return error(
+        400, "InvalidChangeSetStatus",
+        "ChangeSet [\(id)] cannot be executed in its current status of [\(cs.status)]")
     }
     changeSets[id] = nil
     let previousTemplate = s.template
@@ -436,9 +463,11 @@ final class FakeCloud: HTTPTransport, @unchecked Sendable {
     var steps = onExecute?(s.name, cs.type) ?? []
     if steps.isEmpty {
       // Complete at once: every resource of the template, then the stack.
-      let resources = (try? TemplateReader.read(cs.template))?["Resources"]?.objectValue ?? JSONObject()
+      let resources =
+        (try? TemplateReader.read(cs.template))?["Resources"]?.objectValue ?? JSONObject()
       let verb = cs.type == "CREATE" ? "CREATE" : "UPDATE"
-      let old = (try? TemplateReader.read(previousTemplate))?["Resources"]?.objectValue ?? JSONObject()
+      let old =
+        (try? TemplateReader.read(previousTemplate))?["Resources"]?.objectValue ?? JSONObject()
       var events: [(logicalID: String, type: String, status: String, reason: String?)] = []
       for (id, r) in resources where old[id] != r {
         let type = r["Type"]?.stringValue ?? ""
@@ -451,7 +480,9 @@ final class FakeCloud: HTTPTransport, @unchecked Sendable {
     s.tags = cs.tags
     // Outputs as the template says: literals as they are, a Ref as the physical ID.
     s.outputs = []
-    for (key, output) in (try? TemplateReader.read(cs.template))?["Outputs"]?.objectValue ?? JSONObject() {
+    for (key, output) in (try? TemplateReader.read(cs.template))?["Outputs"]?.objectValue
+      ?? JSONObject()
+    {
       if let literal = output["Value"]?.stringValue {
         s.outputs.append((key, literal))
       } else if let ref = output["Value"]?["Ref"]?.stringValue {
@@ -459,8 +490,11 @@ final class FakeCloud: HTTPTransport, @unchecked Sendable {
         let resources = (try? TemplateReader.read(cs.template))?["Resources"]
         if let sub = resources?[ref]?["Properties"]?["BucketName"]?["Fn::Sub"]?.stringValue {
           s.outputs.append(
-            (key, sub.replacingOccurrences(of: "${AWS::AccountId}", with: account)
-              .replacingOccurrences(of: "${AWS::Region}", with: region)))
+            (
+              key,
+              sub.replacingOccurrences(of: "${AWS::AccountId}", with: account)
+                .replacingOccurrences(of: "${AWS::Region}", with: region)
+            ))
         } else {
           s.outputs.append((key, "\(ref.lowercased())-1"))
         }
@@ -481,7 +515,10 @@ final class FakeCloud: HTTPTransport, @unchecked Sendable {
       steps = [
         Step(
           events: s.resources.flatMap {
-            [($0.logicalID, $0.type, "DELETE_IN_PROGRESS", nil), ($0.logicalID, $0.type, "DELETE_COMPLETE", nil)]
+            [
+              ($0.logicalID, $0.type, "DELETE_IN_PROGRESS", nil),
+              ($0.logicalID, $0.type, "DELETE_COMPLETE", nil),
+            ]
           }, stackStatus: "DELETE_COMPLETE")
       ]
     }
@@ -503,7 +540,8 @@ final class FakeCloud: HTTPTransport, @unchecked Sendable {
     switch request.method {
     case "HEAD":
       guard let data = objects[id] else { return HTTPResponse(status: 404) }
-      return HTTPResponse(status: 200, headers: ["Content-Length": "\(data.count)", "ETag": "\"e\""])
+      return HTTPResponse(
+        status: 200, headers: ["Content-Length": "\(data.count)", "ETag": "\"e\""])
     case "PUT":
       objects[id] = request.body
       return HTTPResponse(status: 200, headers: ["ETag": "\"e\""])
@@ -520,7 +558,8 @@ final class FakeCloud: HTTPTransport, @unchecked Sendable {
       text:
         "<\(action)Response xmlns=\"http://cloudformation.amazonaws.com/doc/2010-05-15/\">"
         + "<\(action)Result>\(result)</\(action)Result>"
-        + "<ResponseMetadata><RequestId>req-\(counter)</RequestId></ResponseMetadata></\(action)Response>")
+        + "<ResponseMetadata><RequestId>req-\(counter)</RequestId></ResponseMetadata></\(action)Response>"
+    )
   }
 
   private func error(_ status: Int, _ code: String, _ message: String) -> HTTPResponse {

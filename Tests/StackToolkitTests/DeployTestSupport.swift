@@ -12,7 +12,10 @@ final class RecordingTerminal: Terminal, @unchecked Sendable {
   let outputIsTerminal: Bool
   let width: Int
 
-  init(interactive: Bool = false, answers: [String] = [], outputIsTerminal: Bool = false, width: Int = 120) {
+  init(
+    interactive: Bool = false, answers: [String] = [], outputIsTerminal: Bool = false,
+    width: Int = 120
+  ) {
     self.inputIsTerminal = interactive
     self.outputIsTerminal = outputIsTerminal
     self.answers = answers

@@ -47,7 +47,8 @@ import Testing
     }
     let wrong = RecordingTerminal(interactive: true, answers: ["demo"])
     await #expect(throws: DeployError.self) {
-      _ = try await Self.task(force: false).run(stacks: [Self.stack()], session: session, terminal: wrong)
+      _ = try await Self.task(force: false).run(
+        stacks: [Self.stack()], session: session, terminal: wrong)
     }
     #expect(wrong.output.contains("Type the stack name to destroy Demo"))
     #expect(!fake.actions.contains("DeleteStack"))
@@ -70,7 +71,8 @@ import Testing
     #expect(result.retained.map(\.logicalID).sorted() == ["Bucket", "Db"])
     #expect(terminal.output.contains("Demo: destroyed in"))
     #expect(terminal.output.contains("Bucket (AWS::S3::Bucket) bucket-1 — DeletionPolicy Retain"))
-    #expect(terminal.output.contains("Db (AWS::RDS::DBInstance) db-1 — deleted after a final snapshot"))
+    #expect(
+      terminal.output.contains("Db (AWS::RDS::DBInstance) db-1 — deleted after a final snapshot"))
     #expect(terminal.output.contains("Demo | 3/3 |"))
   }
 
@@ -91,22 +93,28 @@ import Testing
       ]
     }
     let report = try await Self.task().run(
-      stacks: [Self.stack()], session: AWSSession(client: fake.client()), terminal: RecordingTerminal())
+      stacks: [Self.stack()], session: AWSSession(client: fake.client()),
+      terminal: RecordingTerminal())
     guard case .failed(let message)? = report.outcomes["Demo"] else {
       Issue.record("expected a failure")
       return
     }
     #expect(message.contains("the stack is DELETE_FAILED"))
-    #expect(message.contains("Bucket2 (AWS::S3::Bucket) bucket2-1: The bucket you tried to delete is not empty"))
+    #expect(
+      message.contains(
+        "Bucket2 (AWS::S3::Bucket) bucket2-1: The bucket you tried to delete is not empty"))
     #expect(message.contains("stack destroy Demo --retain Bucket2"))
 
     fake.onDelete = nil
     let again = try await Self.task(retain: ["Bucket2"]).run(
-      stacks: [Self.stack()], session: AWSSession(client: fake.client()), terminal: RecordingTerminal())
+      stacks: [Self.stack()], session: AWSSession(client: fake.client()),
+      terminal: RecordingTerminal())
     #expect(again.succeeded)
     let delete = try #require(fake.requests.last { $0.formParameters["Action"] == "DeleteStack" })
     #expect(delete.formParameters["RetainResources.member.1"] == "Bucket2")
-    #expect(again.results["Demo"]?.retained.contains { $0.logicalID == "Bucket2" && $0.policy == "asked" } == true)
+    #expect(
+      again.results["Demo"]?.retained.contains { $0.logicalID == "Bucket2" && $0.policy == "asked" }
+        == true)
   }
 
   @Test func reverseDependencyOrderAndDependentsSelected() async throws {
@@ -138,7 +146,8 @@ import Testing
     Self.deployed(fake)
     fake.stack("Demo")?.terminationProtection = true
     let protected = try await Self.task().run(
-      stacks: [Self.stack()], session: AWSSession(client: fake.client()), terminal: RecordingTerminal())
+      stacks: [Self.stack()], session: AWSSession(client: fake.client()),
+      terminal: RecordingTerminal())
     guard case .failed(let message)? = protected.outcomes["Demo"] else {
       Issue.record("expected a refusal")
       return

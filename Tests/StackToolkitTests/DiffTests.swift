@@ -363,7 +363,8 @@ private func setSection(_ template: inout JSON, _ key: String, _ value: JSON) {
   template = replacing(template, key, value)
 }
 
-private func setProperty(_ template: inout JSON, _ logicalID: String, _ key: String, _ value: JSON) {
+private func setProperty(_ template: inout JSON, _ logicalID: String, _ key: String, _ value: JSON)
+{
   var resources = template["Resources"]?.objectValue ?? JSONObject()
   var resource = resources[logicalID]?.objectValue ?? JSONObject()
   var properties = resource["Properties"]?.objectValue ?? JSONObject()

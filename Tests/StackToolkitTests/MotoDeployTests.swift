@@ -34,7 +34,8 @@ struct MotoDeployTests {
     config.app = appBinary
     let synth = try await Synthesis.run(
       config: config, options: .init(context: JSONObject([("motoDemoVersion", .int(version))])))
-    let stacks = try DeployTask.select(["MotoDemo"], all: false, from: DeploymentStack.all(from: synth))
+    let stacks = try DeployTask.select(
+      ["MotoDemo"], all: false, from: DeploymentStack.all(from: synth))
     return try #require(stacks.first)
   }
 
@@ -72,7 +73,8 @@ struct MotoDeployTests {
           #"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]}"#
         ),
       ])
-    let created = try await MotoAPI.query(admin, MotoAPI.iam, "CreateAccessKey", [("UserName", "deployer")])
+    let created = try await MotoAPI.query(
+      admin, MotoAPI.iam, "CreateAccessKey", [("UserName", "deployer")])
     let key = try #require(created.first(named: "AccessKey"))
     let keyID = try #require(key.string("AccessKeyId"))
     let secret = try #require(key.string("SecretAccessKey"))
@@ -109,7 +111,8 @@ struct MotoDeployTests {
     #expect(boot.changed && boot.bucketName == bucket)
     #expect(try await client.s3.headBucket(bucket: bucket) != nil)
     #expect(try await MotoAPI.bucketConfiguration(client, bucket, "encryption").contains("AES256"))
-    let again = try await BootstrapTask().run(session: AWSSession(client: client), terminal: RecordingTerminal())
+    let again = try await BootstrapTask().run(
+      session: AWSSession(client: client), terminal: RecordingTerminal())
     #expect(!again.changed)
 
     // Create.
@@ -148,9 +151,16 @@ struct MotoDeployTests {
       return
     }
     #expect(message.contains("no terminal to ask on"))
-    #expect(try await client.cloudFormation.describeStack("MotoDemo")?.stackStatus.rawValue == "CREATE_COMPLETE")
-    let updated = try await DeployTask(options: options { $0.yes = true; $0.requireApproval = .broadening })
-      .run(stacks: [v2], session: session, terminal: RecordingTerminal())
+    #expect(
+      try await client.cloudFormation.describeStack("MotoDemo")?.stackStatus.rawValue
+        == "CREATE_COMPLETE")
+    let updated = try await DeployTask(
+      options: options {
+        $0.yes = true
+        $0.requireApproval = .broadening
+      }
+    )
+    .run(stacks: [v2], session: session, terminal: RecordingTerminal())
     #expect(updated.results["MotoDemo"]?.outcome == .updated, "\(updated.outcomes)")
     if checkLambda {
       #expect(try await MotoAPI.lambdaFunction(client, functionName)?["MemorySize"] as? Int == 256)
@@ -158,7 +168,8 @@ struct MotoDeployTests {
     let groupID = try #require(
       try await client.cloudFormation.describeStackResources(stackName: "MotoDemo")
         .first { $0.logicalResourceID == "FunctionSecurityGroup" }?.physicalResourceID)
-    let groups = try await MotoAPI.query(client, MotoAPI.ec2, "DescribeSecurityGroups", [("GroupId.1", groupID)])
+    let groups = try await MotoAPI.query(
+      client, MotoAPI.ec2, "DescribeSecurityGroups", [("GroupId.1", groupID)])
     let ingress = try #require(groups.first(named: "ipPermissions"))
     #expect(ingress.first(named: "fromPort")?.text == "443")
 
@@ -175,7 +186,10 @@ struct MotoDeployTests {
     let back = try await DiffTask(format: .json).run(stacks: [v1], session: session)
     #expect(back.hasDifferences)
     let diff = try #require(back.entries.first?.diff)
-    #expect(Set(diff.resources.map(\.logicalID)) == ["FunctionSecurityGroup", "FunctionPolicy", "Function"])
+    #expect(
+      Set(diff.resources.map(\.logicalID)) == [
+        "FunctionSecurityGroup", "FunctionPolicy", "Function",
+      ])
     #expect(diff.securityGroups.removed.map(\.ports) == ["443"])
 
     // Destroy: gone from CloudFormation and from EC2.
@@ -184,8 +198,9 @@ struct MotoDeployTests {
     #expect(destroyed.results["MotoDemo"]?.deleted == true)
     #expect(try await client.cloudFormation.describeStack("MotoDemo") == nil)
     let after = try await MotoAPI.query(client, MotoAPI.ec2, "DescribeVpcs")
-    #expect(!after.children(named: "vpcSet").flatMap { $0.children(named: "item") }
-      .contains { $0.string("vpcId") == vpcID })
+    #expect(
+      !after.children(named: "vpcSet").flatMap { $0.children(named: "item") }
+        .contains { $0.string("vpcId") == vpcID })
     if checkLambda { #expect(try await MotoAPI.lambdaFunction(client, functionName) == nil) }
   }
 }

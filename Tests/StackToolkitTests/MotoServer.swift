@@ -143,17 +143,21 @@ enum MotoAPI {
   static let lambda = AWSService(
     serviceID: "Lambda", signingName: "lambda", endpointPrefix: "lambda", apiVersion: "2015-03-31")
 
-  static func query(_ client: AWSClient, _ service: AWSService, _ action: String, _ fields: [(String, String)] = [])
+  static func query(
+    _ client: AWSClient, _ service: AWSService, _ action: String, _ fields: [(String, String)] = []
+  )
     async throws -> XMLNode
   {
     var p = QueryParameters()
     for (k, v) in fields { p[k] = v }
-    return try await client.query(AWSOperation(service: service, name: action, isIdempotent: true), p)
+    return try await client.query(
+      AWSOperation(service: service, name: action, isIdempotent: true), p)
   }
 
   /// A Lambda function's configuration (REST-JSON `GetFunction`), or nil when it does not exist.
   static func lambdaFunction(_ client: AWSClient, _ name: String) async throws -> [String: Any]? {
-    let url = client.endpoint(for: lambda).url.appendingPathComponent("2015-03-31/functions/\(name)")
+    let url = client.endpoint(for: lambda).url.appendingPathComponent(
+      "2015-03-31/functions/\(name)")
     do {
       let response = try await client.send(
         HTTPRequest(method: "GET", url: url),

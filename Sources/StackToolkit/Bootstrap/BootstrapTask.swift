@@ -34,7 +34,9 @@ public struct BootstrapTask: Sendable {
     }
     let region = client.region
     let bucket = "stackkit-assets-\(account)-\(region)"
-    terminal.write("Bootstrapping account \(account), region \(region): stack \(BootstrapTemplate.stackName), bucket \(bucket)\n")
+    terminal.write(
+      "Bootstrapping account \(account), region \(region): stack \(BootstrapTemplate.stackName), bucket \(bucket)\n"
+    )
     let existing: ToolkitInfo?
     do {
       existing = try await session.toolkit(region: region)
@@ -48,7 +50,8 @@ public struct BootstrapTask: Sendable {
       throw error
     } catch {
       if Task.isCancelled { throw CancellationError() }
-      throw DeployError("bootstrap: looking up the toolkit stack failed: \(StackDeployer.explain(error))")
+      throw DeployError(
+        "bootstrap: looking up the toolkit stack failed: \(StackDeployer.explain(error))")
     }
     if let existing, existing.version > BootstrapTemplate.version {
       terminal.write(
@@ -72,7 +75,8 @@ public struct BootstrapTask: Sendable {
       tags: [(key: BootstrapTemplate.versionTag, value: String(BootstrapTemplate.version))])
     let result = try await StackDeployer(stack: stack, context: context).deploy()
     await session.forgetToolkit(region: region)
-    let outputs = Dictionary(result.outputs.map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })
+    let outputs = Dictionary(
+      result.outputs.map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })
     let name = outputs[BootstrapTemplate.bucketOutput] ?? bucket
     if result.outcome == .unchanged {
       terminal.write(

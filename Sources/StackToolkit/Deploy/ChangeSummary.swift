@@ -29,7 +29,8 @@ public struct ChangeSummary: Sendable {
   public init(stackName: String, changes: [PlannedChange], diff: TemplateDiff) {
     self.stackName = stackName
     self.diff = diff
-    let byID = Dictionary(diff.resources.map { ($0.logicalID, $0) }, uniquingKeysWith: { a, _ in a })
+    let byID = Dictionary(
+      diff.resources.map { ($0.logicalID, $0) }, uniquingKeysWith: { a, _ in a })
     var rows: [Row] = []
     for change in changes {
       let local = byID[change.logicalID]
@@ -79,7 +80,9 @@ public struct ChangeSummary: Sendable {
   public var broadensSecurity: Bool { diff.broadensSecurity }
 
   public var addCount: Int { rows.filter { $0.action == .add || $0.action == .import }.count }
-  public var modifyCount: Int { rows.filter { $0.action == .modify || $0.action == .dynamic }.count }
+  public var modifyCount: Int {
+    rows.filter { $0.action == .modify || $0.action == .dynamic }.count
+  }
   public var removeCount: Int { rows.filter { $0.action == .remove }.count }
   public var replaceCount: Int { rows.filter { $0.replacement == "replace" }.count }
 
@@ -123,11 +126,13 @@ public struct ChangeSummary: Sendable {
       }
       out.append(rendered)
     }
-    let others = diff.outputs.map { "output \($0.name) \($0.change.rawValue)" }
+    let others =
+      diff.outputs.map { "output \($0.name) \($0.change.rawValue)" }
       + diff.parameters.map { "parameter \($0.name) \($0.change.rawValue)" }
     if !others.isEmpty { out.append("Also: " + others.joined(separator: ", ")) }
     if let table = DiffRenderer.iamTable(diff.iam) {
-      let title = diff.iam.broadensPermissions
+      let title =
+        diff.iam.broadensPermissions
         ? paint("IAM statement changes (broadening):", "31;1") : "IAM statement changes:"
       out.append(title)
       out.append(table.render())
@@ -137,7 +142,8 @@ public struct ChangeSummary: Sendable {
       out.append(table.render())
     }
     if let table = DiffRenderer.securityGroupTable(diff.securityGroups) {
-      let title = diff.securityGroups.broadensAccess
+      let title =
+        diff.securityGroups.broadensAccess
         ? paint("Security group changes (broadening):", "31;1") : "Security group changes:"
       out.append(title)
       out.append(table.render())

@@ -56,7 +56,8 @@ public struct DeployTask: Sendable {
     // Dependencies come along: a stack cannot deploy before what it needs.
     var queue = Array(chosen)
     while let id = queue.popLast() {
-      for dep in stacks.first(where: { $0.id == id })?.dependencies ?? [] where !chosen.contains(dep) {
+      for dep in stacks.first(where: { $0.id == id })?.dependencies ?? []
+      where !chosen.contains(dep) {
         chosen.insert(dep)
         queue.append(dep)
       }
@@ -93,7 +94,8 @@ public struct DeployTask: Sendable {
       case .failed(let message)?: terminal.writeError("error: \(message)\n")
       case .skipped(let cause)?:
         terminal.writeError(
-          "\(byID[id]?.stackName ?? id): not deployed, because \(cause) (which it depends on) failed\n")
+          "\(byID[id]?.stackName ?? id): not deployed, because \(cause) (which it depends on) failed\n"
+        )
       default: break
       }
     }
@@ -109,7 +111,8 @@ public struct DeployTask: Sendable {
     var root = JSONObject()
     for stack in stacks {
       guard let result = report.results[stack.id] else { continue }
-      root[stack.stackName] = .object(JSONObject(result.outputs.map { ($0.key, .string($0.value)) }))
+      root[stack.stackName] = .object(
+        JSONObject(result.outputs.map { ($0.key, .string($0.value)) }))
     }
     do {
       let url = URL(fileURLWithPath: file)

@@ -83,7 +83,8 @@ public struct DeploymentStack: Sendable {
   /// Every stack of a synthesis result.
   public static func all(from result: SynthResult) -> [DeploymentStack] {
     result.stacks.map {
-      DeploymentStack($0, manifest: result.manifest, projectDirectory: result.config.projectDirectory)
+      DeploymentStack(
+        $0, manifest: result.manifest, projectDirectory: result.config.projectDirectory)
     }
   }
 

@@ -44,16 +44,19 @@ public struct DestroyTask: Sendable {
         "the app has \(stacks.count) stacks (\(stacks.map(\.id).joined(separator: ", "))): name "
           + "the ones to destroy, or pass --all")
     }
-    let named = try DeployTask.select(patterns, all: false, from: stacks.map {
-      var copy = $0
-      copy.dependencies = []  // only the named ones here
-      return copy
-    })
+    let named = try DeployTask.select(
+      patterns, all: false,
+      from: stacks.map {
+        var copy = $0
+        copy.dependencies = []  // only the named ones here
+        return copy
+      })
     var chosen = Set(named.map(\.id))
     var changed = true
     while changed {
       changed = false
-      for s in stacks where !chosen.contains(s.id) && s.dependencies.contains(where: chosen.contains) {
+      for s in stacks
+      where !chosen.contains(s.id) && s.dependencies.contains(where: chosen.contains) {
         chosen.insert(s.id)
         changed = true
       }
@@ -100,7 +103,8 @@ public struct DestroyTask: Sendable {
       case .failed(let message)?: terminal.writeError("error: \(message)\n")
       case .skipped(let cause)?:
         terminal.writeError(
-          "\(s.stackName): not destroyed, because \(cause) (which depends on it) could not be destroyed\n")
+          "\(s.stackName): not destroyed, because \(cause) (which depends on it) could not be destroyed\n"
+        )
       default: break
       }
     }

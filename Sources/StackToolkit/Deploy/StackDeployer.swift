@@ -127,7 +127,8 @@ public struct StackDeployer: Sendable {
       if isUnchanged(s, deployedBody: body, deployed: deployed, template: template, parameters) {
         await say("\(name): no changes (the deployed template and parameters are the same)")
         return Result(
-          stackName: name, outcome: .unchanged, outputs: s.outputs.map { ($0.outputKey, $0.outputValue ?? "") },
+          stackName: name, outcome: .unchanged,
+          outputs: s.outputs.map { ($0.outputKey, $0.outputValue ?? "") },
           stackID: s.stackID)
       }
     }
@@ -180,7 +181,8 @@ public struct StackDeployer: Sendable {
     let outputs = (final?.outputs ?? []).map { (key: $0.outputKey, value: $0.outputValue ?? "") }
     var text = "\(name): \(type == .create ? "created" : "updated") in \(Self.seconds(seconds))"
     if !outputs.isEmpty {
-      text += "\nOutputs:\n" + outputs.map { "  \(name).\($0.key) = \($0.value)" }.joined(separator: "\n")
+      text +=
+        "\nOutputs:\n" + outputs.map { "  \(name).\($0.key) = \($0.value)" }.joined(separator: "\n")
     }
     await say(text)
     return Result(
@@ -227,14 +229,17 @@ public struct StackDeployer: Sendable {
     guard let why else { return s }
     await say("\(name) is \(status): \(why). Deleting it and creating it again.")
     let after = try await watcher.latestEventID(stack: s.stackID)
-    try await wrap("deleting the unusable stack") { try await cfn.deleteStack(stackName: s.stackID) }
+    try await wrap("deleting the unusable stack") {
+      try await cfn.deleteStack(stackName: s.stackID)
+    }
     await context.board.begin(stack: name, operation: "delete", total: nil)
     let result = try await watchInterruptibly(stackID: s.stackID, after: after, phase: "delete")
     await context.board.end(stack: name)
     guard result.status == "DELETE_COMPLETE" else {
       throw DeployError(
         "\(name) is \(status) and could not be deleted (\(result.status)"
-          + (result.statusReason.map { ": \($0)" } ?? "") + "). Delete it with `stack destroy \(name)`.")
+          + (result.statusReason.map { ": \($0)" } ?? "")
+          + "). Delete it with `stack destroy \(name)`.")
     }
     return nil
   }
@@ -349,7 +354,8 @@ public struct StackDeployer: Sendable {
     guard level.requiresApproval(summary), !context.options.yes else { return }
     let why =
       level == .anyChange
-      ? "the deployment changes resources" : "the deployment broadens IAM permissions or security-group rules"
+      ? "the deployment changes resources"
+      : "the deployment broadens IAM permissions or security-group rules"
     let approved: Bool
     do {
       approved = try await context.approvals.confirm(
@@ -416,7 +422,8 @@ public struct StackDeployer: Sendable {
   private func failureMessage(_ result: StackWatcher.Result, type: CloudFormation.ChangeSetType)
     -> String
   {
-    var text = "\(name): the \(type == .create ? "creation" : "update") failed; the stack is \(result.status)."
+    var text =
+      "\(name): the \(type == .create ? "creation" : "update") failed; the stack is \(result.status)."
     if let failure = result.firstFailure {
       text +=
         "\nThe first resource to fail: \(failure.logicalID) (\(failure.resourceType)) "

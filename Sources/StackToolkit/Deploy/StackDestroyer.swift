@@ -68,7 +68,8 @@ public struct StackDestroyer: Sendable {
 
   public func destroy() async throws -> Result {
     let started = context.now()
-    guard var stack = try await step("looking up the stack", { try await cfn.describeStack(stackName) })
+    guard
+      var stack = try await step("looking up the stack", { try await cfn.describeStack(stackName) })
     else {
       await say("\(stackName): not deployed; nothing to destroy")
       return Result(stackName: stackName, deleted: false, retained: [])
@@ -88,7 +89,9 @@ public struct StackDestroyer: Sendable {
       let after = try await watcher.latestEventID(stack: stack.stackID)
       _ = try await watch(watcher, stack.stackID, after)
       await context.board.end(stack: stackName)
-      guard let again = try await step("looking up the stack", { try await cfn.describeStack(stackName) })
+      guard
+        let again = try await step(
+          "looking up the stack", { try await cfn.describeStack(stackName) })
       else {
         await say("\(stackName): deleted by the operation that was running")
         return Result(stackName: stackName, deleted: true, retained: [])
@@ -128,7 +131,8 @@ public struct StackDestroyer: Sendable {
     guard result.status == "DELETE_COMPLETE" else {
       throw DeployError(Self.failureMessage(stackName, result))
     }
-    var text = "\(stackName): destroyed in \(StackDeployer.seconds(context.now().timeIntervalSince(started)))"
+    var text =
+      "\(stackName): destroyed in \(StackDeployer.seconds(context.now().timeIntervalSince(started)))"
     if !retained.isEmpty {
       text += "\nKept (not deleted):"
       for r in retained {
@@ -168,7 +172,8 @@ public struct StackDestroyer: Sendable {
 
   static func failureMessage(_ stackName: String, _ result: StackWatcher.Result) -> String {
     var blockers: [ResourceEvent] = []
-    for event in result.events.reversed() where event.status == "DELETE_FAILED" && !event.isStackEvent {
+    for event in result.events.reversed()
+    where event.status == "DELETE_FAILED" && !event.isStackEvent {
       if !blockers.contains(where: { $0.logicalID == event.logicalID }) { blockers.append(event) }
     }
     blockers.reverse()
@@ -178,7 +183,8 @@ public struct StackDestroyer: Sendable {
     } else {
       text += "\nThese resources could not be deleted:"
       for b in blockers {
-        text += "\n  \(b.logicalID) (\(b.resourceType)) \(b.physicalID ?? ""): \(b.reason ?? "no reason given")"
+        text +=
+          "\n  \(b.logicalID) (\(b.resourceType)) \(b.physicalID ?? ""): \(b.reason ?? "no reason given")"
       }
       text +=
         "\nFix what blocks them (for example empty a bucket, or remove what else uses them), then "
@@ -195,7 +201,8 @@ public struct StackDestroyer: Sendable {
       return try await watcher.watch(stack: stackID, name: stackName, after: after)
     } catch {
       guard Task.isCancelled || error is CancellationError else {
-        throw DeployError("\(stackName): lost track of the deletion: \(StackDeployer.explain(error))")
+        throw DeployError(
+          "\(stackName): lost track of the deletion: \(StackDeployer.explain(error))")
       }
       await context.board.end(stack: stackName)
       let client = context.session.client(for: region)

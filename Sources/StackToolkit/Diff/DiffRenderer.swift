@@ -131,7 +131,13 @@ public struct DiffRenderer: Sendable {
         let (sign, code) =
           r.change == .added ? ("[+]", "32") : r.change == .removed ? ("[-]", "31") : ("[~]", "33")
         var line = "\(paint(sign, code)) \(r.type) \(r.logicalID)"
-        if r.change != .added { line += " " + paint("(\(Self.impactText(r)))", r.impact == .replace || r.impact == .destroy ? "31;1" : "2") }
+        if r.change != .added {
+          line +=
+            " "
+            + paint(
+              "(\(Self.impactText(r)))", r.impact == .replace || r.impact == .destroy ? "31;1" : "2"
+            )
+        }
         out.append(line)
         let changes = r.attributes + r.properties
         for (i, p) in changes.enumerated() {
@@ -160,20 +166,24 @@ public struct DiffRenderer: Sendable {
       out.append("")
       out.append(title)
       for e in entries {
-        let name = e.name.isEmpty ? e.section : (title == "Other changes" ? "\(e.section).\(e.name)" : e.name)
+        let name =
+          e.name.isEmpty
+          ? e.section : (title == "Other changes" ? "\(e.section).\(e.name)" : e.name)
         switch e.change {
         case .added: out.append("\(paint("[+]", "32")) \(name): \(Self.valueText(e.after))")
         case .removed: out.append("\(paint("[-]", "31")) \(name)")
         case .modified:
           out.append(
-            "\(paint("[~]", "33")) \(name): \(Self.valueText(e.before)) → \(Self.valueText(e.after))")
+            "\(paint("[~]", "33")) \(name): \(Self.valueText(e.before)) → \(Self.valueText(e.after))"
+          )
         }
       }
     }
     if let table = Self.iamTable(diff.iam) {
       out.append("")
       out.append(
-        "IAM statement changes" + (diff.iam.broadensPermissions ? paint(" (broadening)", "31;1") : ""))
+        "IAM statement changes"
+          + (diff.iam.broadensPermissions ? paint(" (broadening)", "31;1") : ""))
       out.append(table.render())
     }
     if let table = Self.managedPolicyTable(diff.iam) {
@@ -205,13 +215,17 @@ public struct DiffRenderer: Sendable {
     var summary = "**\(Self.summaryText(diff))**"
     if diff.broadensSecurity { summary += " · ⚠️ **broadens IAM or security-group access**" }
     out.append(summary)
-    func code(_ s: String) -> String { s.isEmpty ? "" : "`" + s.replacingOccurrences(of: "`", with: "'") + "`" }
+    func code(_ s: String) -> String {
+      s.isEmpty ? "" : "`" + s.replacingOccurrences(of: "`", with: "'") + "`"
+    }
     if !diff.resources.isEmpty {
       out.append("")
       var table = TextTable(headers: ["", "Logical ID", "Type", "Impact"])
       for r in diff.resources {
         let sign = r.change == .added ? "➕" : r.change == .removed ? "➖" : "✏️"
-        let impact = r.impact == .replace || r.impact == .destroy ? "**\(Self.impactText(r))**" : Self.impactText(r)
+        let impact =
+          r.impact == .replace || r.impact == .destroy
+          ? "**\(Self.impactText(r))**" : Self.impactText(r)
         table.rows.append([sign, code(r.logicalID), r.type, impact])
       }
       out.append(table.renderMarkdown())
@@ -333,14 +347,20 @@ public struct DiffRenderer: Sendable {
             "managedPoliciesAdded",
             .array(
               d.iam.managedPoliciesAdded.map {
-                .object(JSONObject([("identity", .string($0.identity)), ("policyArn", .string($0.policyARN))]))
+                .object(
+                  JSONObject([
+                    ("identity", .string($0.identity)), ("policyArn", .string($0.policyARN)),
+                  ]))
               })
           ),
           (
             "managedPoliciesRemoved",
             .array(
               d.iam.managedPoliciesRemoved.map {
-                .object(JSONObject([("identity", .string($0.identity)), ("policyArn", .string($0.policyARN))]))
+                .object(
+                  JSONObject([
+                    ("identity", .string($0.identity)), ("policyArn", .string($0.policyARN)),
+                  ]))
               })
           ),
         ]))

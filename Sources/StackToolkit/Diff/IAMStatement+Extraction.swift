@@ -69,7 +69,8 @@ extension IAMStatement {
       }
       var condition = JSONObject()
       if let arn = properties["SourceArn"] {
-        condition["ArnLike"] = .object(JSONObject([("AWS:SourceArn", .string(IntrinsicText.render(arn)))]))
+        condition["ArnLike"] = .object(
+          JSONObject([("AWS:SourceArn", .string(IntrinsicText.render(arn)))]))
       }
       if let account = properties["SourceAccount"] {
         condition["StringEquals"] = .object(

@@ -22,7 +22,8 @@ public struct SecurityGroupRule: Sendable, Hashable, Comparable {
   /// A CIDR, a prefix list or a security group, rendered.
   public var peer: String
 
-  public init(group: String, direction: Direction, ipProtocol: String, ports: String, peer: String) {
+  public init(group: String, direction: Direction, ipProtocol: String, ports: String, peer: String)
+  {
     self.group = group
     self.direction = direction
     self.ipProtocol = ipProtocol
@@ -51,7 +52,8 @@ public struct SecurityGroupRule: Sendable, Hashable, Comparable {
           if let r = rule.objectValue { out.append(make(r, group: group, .egress)) }
         }
       case "AWS::EC2::SecurityGroupIngress":
-        let group = properties["GroupId"].map(IntrinsicText.render)
+        let group =
+          properties["GroupId"].map(IntrinsicText.render)
           ?? properties["GroupName"].map(IntrinsicText.render) ?? "?"
         out.append(make(properties, group: group, .ingress))
       case "AWS::EC2::SecurityGroupEgress":

@@ -19,7 +19,8 @@ extension TemplateDiff {
       }
     }
     for (logicalID, before) in oldResources where newResources[logicalID] == nil {
-      let retained = before["DeletionPolicy"]?.stringValue == "Retain"
+      let retained =
+        before["DeletionPolicy"]?.stringValue == "Retain"
         || before["DeletionPolicy"]?.stringValue == "RetainExceptOnCreate"
       resources.append(
         ResourceDifference(
@@ -37,7 +38,8 @@ extension TemplateDiff {
     ]
     var topKeys: [String] = []
     for (k, _) in new.objectValue ?? JSONObject() where !handled.contains(k) { topKeys.append(k) }
-    for (k, _) in old.objectValue ?? JSONObject() where !handled.contains(k) && !topKeys.contains(k) {
+    for (k, _) in old.objectValue ?? JSONObject() where !handled.contains(k) && !topKeys.contains(k)
+    {
       topKeys.append(k)
     }
     for key in topKeys where !TemplateEquivalence.equivalent(old[key], new[key]) {

@@ -23,7 +23,8 @@ public enum InterruptHandler {
     let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
     source.setEventHandler {
       if count.next() > 1 { exit(130) }
-      FileHandle.standardError.write(Data("\nInterrupted: stopping (Ctrl-C again to quit at once)\n".utf8))
+      FileHandle.standardError.write(
+        Data("\nInterrupted: stopping (Ctrl-C again to quit at once)\n".utf8))
       task.cancel()
     }
     source.resume()
@@ -37,6 +38,11 @@ public enum InterruptHandler {
   private final class Counter: @unchecked Sendable {
     private let lock = NSLock()
     private var value = 0
-    func next() -> Int { lock.withLock { value += 1; return value } }
+    func next() -> Int {
+      lock.withLock {
+        value += 1
+        return value
+      }
+    }
   }
 }

@@ -33,7 +33,9 @@ public struct ResourceEvent: Sendable, Hashable {
   }
 
   /// True for the stack's own events (not a resource's).
-  public var isStackEvent: Bool { resourceType == "AWS::CloudFormation::Stack" && logicalID == stackName }
+  public var isStackEvent: Bool {
+    resourceType == "AWS::CloudFormation::Stack" && logicalID == stackName
+  }
 
   /// True for a `…_FAILED` status.
   public var isFailure: Bool { status.hasSuffix("_FAILED") }

@@ -18,7 +18,8 @@ public struct StandardTerminal: Terminal {
 
   public init() {
     inputIsTerminal = isatty(STDIN_FILENO) == 1
-    outputIsTerminal = isatty(STDOUT_FILENO) == 1
+    outputIsTerminal =
+      isatty(STDOUT_FILENO) == 1
       && ProcessInfo.processInfo.environment["TERM"] != "dumb"
   }
 
