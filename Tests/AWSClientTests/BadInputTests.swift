@@ -36,16 +36,21 @@ struct BadInputTests {
     let credentials = AWSCredentials(
       accessKeyID: "AKIAX", secretAccessKey: Self.secret, sessionToken: Self.token)
     let failures: [ScriptedTransport.Step] = [
-      Fixture.queryError(403, "SignatureDoesNotMatch", "The request signature we calculated does not match"),
-      Fixture.queryError(403, "InvalidClientTokenId", "The security token included in the request is invalid."),
-      Fixture.queryError(400, "ValidationError", "1 validation error detected: Value 'bad name!' at 'stackName' failed"),
+      Fixture.queryError(
+        403, "SignatureDoesNotMatch", "The request signature we calculated does not match"),
+      Fixture.queryError(
+        403, "InvalidClientTokenId", "The security token included in the request is invalid."),
+      Fixture.queryError(
+        400, "ValidationError",
+        "1 validation error detected: Value 'bad name!' at 'stackName' failed"),
       .respond(HTTPResponse(status: 500, text: "<html>oops</html>")),
       .fail(.connectionLost),
     ]
     for failure in failures {
       let client = AWSClient(
         region: "us-east-1", credentials: StaticCredentialProvider(credentials),
-        transport: ScriptedTransport([failure]), retryPolicy: RetryPolicy(maxAttempts: 2, sleep: { _ in }))
+        transport: ScriptedTransport([failure]),
+        retryPolicy: RetryPolicy(maxAttempts: 2, sleep: { _ in }))
       do {
         _ = try await client.cloudFormation.describeStacks(stackName: "bad name!")
         Issue.record("expected a failure")
@@ -58,11 +63,13 @@ struct BadInputTests {
   }
 
   @Test func commonServiceErrorsSayWhatToDo() {
-    let signature = AWSError(code: "SignatureDoesNotMatch", message: "calculated signature differs", statusCode: 403)
+    let signature = AWSError(
+      code: "SignatureDoesNotMatch", message: "calculated signature differs", statusCode: 403)
     #expect(signature.description.contains("secret access key"))
     let expired = AWSError(code: "ExpiredToken", message: "expired", statusCode: 400)
     #expect(expired.description.contains("refresh them"))
-    let denied = AWSError(code: "AccessDenied", message: "no", statusCode: 403, operation: "CreateChangeSet")
+    let denied = AWSError(
+      code: "AccessDenied", message: "no", statusCode: 403, operation: "CreateChangeSet")
     #expect(denied.description.contains("lacks permission for CreateChangeSet"))
   }
 }

@@ -43,7 +43,9 @@ struct CloudFormationTests {
   }
 
   @Test func templateURLAndGeneratedClientToken() async throws {
-    let transport = ScriptedTransport([Fixture.xml(200, "<R><CreateChangeSetResult><Id>x</Id></CreateChangeSetResult></R>")])
+    let transport = ScriptedTransport([
+      Fixture.xml(200, "<R><CreateChangeSetResult><Id>x</Id></CreateChangeSetResult></R>")
+    ])
     let input = CloudFormation.CreateChangeSetInput(
       stackName: "app", changeSetName: "cs", template: .url("https://b.s3.amazonaws.com/t.json"),
       changeSetType: .update)
@@ -202,7 +204,8 @@ struct CloudFormationTests {
         </member></Stacks></DescribeStacksResult></DescribeStacksResponse>
         """)
     ])
-    let stack = try #require(try await Fixture.client(transport).cloudFormation.describeStack("app"))
+    let stack = try #require(
+      try await Fixture.client(transport).cloudFormation.describeStack("app"))
     #expect(stack.stackName == "app")
     #expect(stack.stackStatus == .updateRollbackComplete)
     #expect(stack.stackStatus.isTerminal && stack.stackStatus.isFailure)
@@ -212,7 +215,11 @@ struct CloudFormationTests {
     #expect(stack.enableTerminationProtection == true)
     #expect(stack.parameters == [.init(key: "Env", value: "prod")])
     #expect(stack.outputs.count == 2)
-    #expect(stack.outputs[0] == .init(outputKey: "BucketName", outputValue: "b-1", description: "the bucket", exportName: "app-bucket"))
+    #expect(
+      stack.outputs[0]
+        == .init(
+          outputKey: "BucketName", outputValue: "b-1", description: "the bucket",
+          exportName: "app-bucket"))
     #expect(stack.outputValues == ["BucketName": "b-1", "Url": "https://x"])
     #expect(stack.capabilities == [.namedIAM])
     #expect(stack.tags == [.init(key: "team", value: "core")])
@@ -227,7 +234,9 @@ struct CloudFormationTests {
     #expect(stack == nil)
     #expect(transport.requests.count == 1)
     // Other validation errors still throw.
-    let other = ScriptedTransport([Fixture.queryError(400, "ValidationError", "1 validation error detected")])
+    let other = ScriptedTransport([
+      Fixture.queryError(400, "ValidationError", "1 validation error detected")
+    ])
     await #expect(throws: AWSError.self) {
       try await Fixture.client(other).cloudFormation.describeStack("bad name!")
     }
@@ -237,8 +246,10 @@ struct CloudFormationTests {
     func event(_ id: String, _ logical: String, _ status: String) -> String {
       "<member><EventId>\(id)</EventId><StackName>app</StackName><StackId>arn:s</StackId><LogicalResourceId>\(logical)</LogicalResourceId><ResourceType>AWS::S3::Bucket</ResourceType><Timestamp>2025-01-01T00:00:0\(id.suffix(1))Z</Timestamp><ResourceStatus>\(status)</ResourceStatus><ResourceStatusReason>because \(id)</ResourceStatusReason></member>"
     }
-    let page1 = "<R><DescribeStackEventsResult><StackEvents>\(event("e5", "B", "CREATE_FAILED"))\(event("e4", "B", "CREATE_IN_PROGRESS"))</StackEvents><NextToken>t2</NextToken></DescribeStackEventsResult></R>"
-    let page2 = "<R><DescribeStackEventsResult><StackEvents>\(event("e3", "A", "CREATE_COMPLETE"))\(event("e2", "A", "CREATE_IN_PROGRESS"))</StackEvents><NextToken>t3</NextToken></DescribeStackEventsResult></R>"
+    let page1 =
+      "<R><DescribeStackEventsResult><StackEvents>\(event("e5", "B", "CREATE_FAILED"))\(event("e4", "B", "CREATE_IN_PROGRESS"))</StackEvents><NextToken>t2</NextToken></DescribeStackEventsResult></R>"
+    let page2 =
+      "<R><DescribeStackEventsResult><StackEvents>\(event("e3", "A", "CREATE_COMPLETE"))\(event("e2", "A", "CREATE_IN_PROGRESS"))</StackEvents><NextToken>t3</NextToken></DescribeStackEventsResult></R>"
     let transport = ScriptedTransport([Fixture.xml(200, page1), Fixture.xml(200, page2)])
     let cfn = Fixture.client(transport).cloudFormation
     let events = try await cfn.stackEvents(stackName: "app", after: "e2")
@@ -258,16 +269,31 @@ struct CloudFormationTests {
     let transport = ScriptedTransport(handler: { request in
       switch request.formParameters["Action"] {
       case "DescribeStackResources":
-        return Fixture.xml(200, "<R><DescribeStackResourcesResult><StackResources><member><LogicalResourceId>Bucket</LogicalResourceId><PhysicalResourceId>b-1</PhysicalResourceId><ResourceType>AWS::S3::Bucket</ResourceType><ResourceStatus>DELETE_FAILED</ResourceStatus><ResourceStatusReason>The bucket you tried to delete is not empty</ResourceStatusReason><Timestamp>2025-01-01T00:00:00Z</Timestamp></member></StackResources></DescribeStackResourcesResult></R>")
+        return Fixture.xml(
+          200,
+          "<R><DescribeStackResourcesResult><StackResources><member><LogicalResourceId>Bucket</LogicalResourceId><PhysicalResourceId>b-1</PhysicalResourceId><ResourceType>AWS::S3::Bucket</ResourceType><ResourceStatus>DELETE_FAILED</ResourceStatus><ResourceStatusReason>The bucket you tried to delete is not empty</ResourceStatusReason><Timestamp>2025-01-01T00:00:00Z</Timestamp></member></StackResources></DescribeStackResourcesResult></R>"
+        )
       case "GetTemplate":
-        return Fixture.xml(200, "<R><GetTemplateResult><TemplateBody>{\"Resources\":{}}</TemplateBody><StagesAvailable><member>Original</member><member>Processed</member></StagesAvailable></GetTemplateResult></R>")
+        return Fixture.xml(
+          200,
+          "<R><GetTemplateResult><TemplateBody>{\"Resources\":{}}</TemplateBody><StagesAvailable><member>Original</member><member>Processed</member></StagesAvailable></GetTemplateResult></R>"
+        )
       case "DeleteStack":
-        return Fixture.xml(200, "<DeleteStackResponse><ResponseMetadata><RequestId>d</RequestId></ResponseMetadata></DeleteStackResponse>")
+        return Fixture.xml(
+          200,
+          "<DeleteStackResponse><ResponseMetadata><RequestId>d</RequestId></ResponseMetadata></DeleteStackResponse>"
+        )
       case "ListStacks":
         if request.formParameters["NextToken"] == nil {
-          return Fixture.xml(200, "<R><ListStacksResult><StackSummaries><member><StackId>s1</StackId><StackName>a</StackName><StackStatus>CREATE_COMPLETE</StackStatus></member></StackSummaries><NextToken>n</NextToken></ListStacksResult></R>")
+          return Fixture.xml(
+            200,
+            "<R><ListStacksResult><StackSummaries><member><StackId>s1</StackId><StackName>a</StackName><StackStatus>CREATE_COMPLETE</StackStatus></member></StackSummaries><NextToken>n</NextToken></ListStacksResult></R>"
+          )
         }
-        return Fixture.xml(200, "<R><ListStacksResult><StackSummaries><member><StackId>s2</StackId><StackName>b</StackName><StackStatus>UPDATE_COMPLETE</StackStatus></member></StackSummaries></ListStacksResult></R>")
+        return Fixture.xml(
+          200,
+          "<R><ListStacksResult><StackSummaries><member><StackId>s2</StackId><StackName>b</StackName><StackStatus>UPDATE_COMPLETE</StackStatus></member></StackSummaries></ListStacksResult></R>"
+        )
       default:
         return Fixture.queryError(400, "InvalidAction", "unexpected")
       }

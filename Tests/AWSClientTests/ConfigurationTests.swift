@@ -10,11 +10,14 @@ struct ConfigurationTests {
 
   @Test func regionPrecedence() throws {
     let home = try TemporaryDirectory()
-    try home.write(".aws/config", "[default]\nregion = ap-southeast-2\n[profile dev]\nregion = eu-west-3\n")
+    try home.write(
+      ".aws/config", "[default]\nregion = ap-southeast-2\n[profile dev]\nregion = eu-west-3\n")
     let all = ["AWS_REGION": "us-west-1", "AWS_DEFAULT_REGION": "us-west-2"]
     #expect(try AWSClient(region: "sa-east-1", environment: env(home, all)).region == "sa-east-1")
     #expect(try AWSClient(environment: env(home, all)).region == "us-west-1")
-    #expect(try AWSClient(environment: env(home, ["AWS_DEFAULT_REGION": "us-west-2"])).region == "us-west-2")
+    #expect(
+      try AWSClient(environment: env(home, ["AWS_DEFAULT_REGION": "us-west-2"])).region
+        == "us-west-2")
     #expect(try AWSClient(environment: env(home)).region == "ap-southeast-2")
     #expect(try AWSClient(profile: "dev", environment: env(home)).region == "eu-west-3")
     #expect(try AWSClient(environment: env(home, ["AWS_PROFILE": "dev"])).region == "eu-west-3")
@@ -48,7 +51,9 @@ struct ConfigurationTests {
     #expect(explicit.endpoint(for: .cloudFormation).url.absoluteString == "http://localhost:5000")
 
     let plain = try AWSClient(region: "eu-west-1", environment: env(home))
-    #expect(plain.endpoint(for: .cloudFormation).url.absoluteString == "https://cloudformation.eu-west-1.amazonaws.com")
+    #expect(
+      plain.endpoint(for: .cloudFormation).url.absoluteString
+        == "https://cloudformation.eu-west-1.amazonaws.com")
     #expect(plain.endpoint(for: .sts).url.absoluteString == "https://sts.eu-west-1.amazonaws.com")
     #expect(!plain.endpoint(for: .s3).isCustom)
     let china = try AWSClient(region: "cn-north-1", environment: env(home))
@@ -56,7 +61,8 @@ struct ConfigurationTests {
 
     let ignored = try AWSClient(
       region: "us-east-1",
-      environment: env(home, variables.merging(["AWS_IGNORE_CONFIGURED_ENDPOINT_URLS": "true"]) { $1 }))
+      environment: env(
+        home, variables.merging(["AWS_IGNORE_CONFIGURED_ENDPOINT_URLS": "true"]) { $1 }))
     #expect(!ignored.endpoint(for: .cloudFormation).isCustom)
   }
 
@@ -64,7 +70,9 @@ struct ConfigurationTests {
     #expect(AWSService.cloudFormation.endpointVariable == "AWS_ENDPOINT_URL_CLOUDFORMATION")
     #expect(AWSService.s3.endpointVariable == "AWS_ENDPOINT_URL_S3")
     #expect(AWSService.sts.endpointVariable == "AWS_ENDPOINT_URL_STS")
-    let spaced = AWSService(serviceID: "Elastic Beanstalk", signingName: "elasticbeanstalk", endpointPrefix: "elasticbeanstalk", apiVersion: "2010-12-01")
+    let spaced = AWSService(
+      serviceID: "Elastic Beanstalk", signingName: "elasticbeanstalk",
+      endpointPrefix: "elasticbeanstalk", apiVersion: "2010-12-01")
     #expect(spaced.endpointVariable == "AWS_ENDPOINT_URL_ELASTIC_BEANSTALK")
   }
 

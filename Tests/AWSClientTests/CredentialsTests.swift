@@ -9,13 +9,17 @@ struct CredentialsTests {
   static let token = "FQoGZXIvYXdzEXAMPLETOKEN//////////wEaDM"
 
   /// An environment whose home is a fresh directory, with IMDS turned off.
-  func environment(_ home: TemporaryDirectory, _ variables: [String: String] = [:]) -> AWSEnvironment {
+  func environment(_ home: TemporaryDirectory, _ variables: [String: String] = [:])
+    -> AWSEnvironment
+  {
     var all = ["AWS_EC2_METADATA_DISABLED": "true", "PATH": "/usr/bin:/bin"]
     all.merge(variables) { _, new in new }
     return AWSEnvironment(variables: all, homeDirectory: home.path)
   }
 
-  func context(_ env: AWSEnvironment, transport: any HTTPTransport = ScriptedTransport([.fail(.cannotConnect)]))
+  func context(
+    _ env: AWSEnvironment, transport: any HTTPTransport = ScriptedTransport([.fail(.cannotConnect)])
+  )
     throws -> CredentialProviderContext
   {
     try CredentialProviderContext(environment: env, transport: transport)
@@ -56,7 +60,8 @@ struct CredentialsTests {
     #expect(credentials.sessionToken == Self.token)
     #expect(credentials.expiration == Date(timeIntervalSince1970: 1_893_456_000))
 
-    let half = EnvironmentCredentialProvider(environment: environment(home, ["AWS_ACCESS_KEY_ID": "AKIAENV"]))
+    let half = EnvironmentCredentialProvider(
+      environment: environment(home, ["AWS_ACCESS_KEY_ID": "AKIAENV"]))
     let error = await #expect(throws: AWSClientError.self) { try await half.credentials() }
     #expect(error?.code == .credentialProviderFailed)
     #expect(error?.message.contains("AWS_SECRET_ACCESS_KEY is not") == true)
@@ -117,7 +122,8 @@ struct CredentialsTests {
       "[default]\naws_access_key_id = AKIADEFAULT\naws_secret_access_key = \(Self.secret)\n")
     try home.write(
       ".aws/config",
-      "[profile cfg]\naws_access_key_id = AKIACONFIG\naws_secret_access_key = s2\naws_session_token = t2\n")
+      "[profile cfg]\naws_access_key_id = AKIACONFIG\naws_secret_access_key = s2\naws_session_token = t2\n"
+    )
     let elsewhere = try home.write(
       "other/creds", "[work]\naws_access_key_id = AKIAWORK\naws_secret_access_key = s3\n")
 
@@ -134,8 +140,10 @@ struct CredentialsTests {
     #expect(fromConfig.sessionToken == "t2")
 
     let env = environment(home, ["AWS_SHARED_CREDENTIALS_FILE": elsewhere, "AWS_PROFILE": "work"])
-    let fromElsewhere = try await CredentialProviderChain.default(profile: nil, context: context(env))
-      .credentials()
+    let fromElsewhere = try await CredentialProviderChain.default(
+      profile: nil, context: context(env)
+    )
+    .credentials()
     #expect(fromElsewhere.accessKeyID == "AKIAWORK")
   }
 
@@ -147,11 +155,17 @@ struct CredentialsTests {
         + "[other]\naws_access_key_id = AKIAOTHER\naws_secret_access_key = s\n")
     let variables = ["AWS_ACCESS_KEY_ID": "AKIAENV", "AWS_SECRET_ACCESS_KEY": "s"]
     let env = environment(home, variables)
-    #expect(try await CredentialProviderChain.default(profile: nil, context: context(env)).credentials().accessKeyID == "AKIAENV")
+    #expect(
+      try await CredentialProviderChain.default(profile: nil, context: context(env)).credentials()
+        .accessKeyID == "AKIAENV")
     // AWS_PROFILE does not outrank the environment's keys; --profile does.
     let viaVariable = environment(home, variables.merging(["AWS_PROFILE": "other"]) { $1 })
-    #expect(try await CredentialProviderChain.default(profile: nil, context: context(viaVariable)).credentials().accessKeyID == "AKIAENV")
-    #expect(try await CredentialProviderChain.default(profile: "other", context: context(env)).credentials().accessKeyID == "AKIAOTHER")
+    #expect(
+      try await CredentialProviderChain.default(profile: nil, context: context(viaVariable))
+        .credentials().accessKeyID == "AKIAENV")
+    #expect(
+      try await CredentialProviderChain.default(profile: "other", context: context(env))
+        .credentials().accessKeyID == "AKIAOTHER")
   }
 
   @Test func credentialProcess() async throws {
@@ -180,14 +194,17 @@ struct CredentialsTests {
       credential_process = /nonexistent/helper
       """)
     let env = environment(home)
-    let credentials = try await CredentialProviderChain.default(profile: "proc", context: context(env)).credentials()
+    let credentials = try await CredentialProviderChain.default(
+      profile: "proc", context: context(env)
+    ).credentials()
     #expect(credentials.accessKeyID == "ASIAPROC")
     #expect(credentials.secretAccessKey == Self.secret)
     #expect(credentials.sessionToken == Self.token)
     #expect(credentials.expiration == Date(timeIntervalSince1970: 1_893_456_000))
 
     let failing = await #expect(throws: AWSClientError.self) {
-      try await CredentialProviderChain.default(profile: "failing", context: context(env)).credentials()
+      try await CredentialProviderChain.default(profile: "failing", context: context(env))
+        .credentials()
     }
     #expect(failing?.code == .credentialProviderFailed)
     #expect(failing?.message.contains("exited with status 3") == true)
@@ -200,20 +217,25 @@ struct CredentialsTests {
     #expect(version?.message.contains(Self.secret) == false)
 
     let missing = await #expect(throws: AWSClientError.self) {
-      try await CredentialProviderChain.default(profile: "missing", context: context(env)).credentials()
+      try await CredentialProviderChain.default(profile: "missing", context: context(env))
+        .credentials()
     }
     #expect(missing?.code == .credentialProviderFailed)
   }
 
   @Test func splitsCommandLinesLikeAShell() {
-    #expect(ProcessCredentialProvider.split(#"a "b c" 'd "e"' f\ g "h\"i" "#) == ["a", "b c", #"d "e""#, "f g", #"h"i"#])
+    #expect(
+      ProcessCredentialProvider.split(#"a "b c" 'd "e"' f\ g "h\"i" "#) == [
+        "a", "b c", #"d "e""#, "f g", #"h"i"#,
+      ])
     #expect(ProcessCredentialProvider.split("  ") == [])
     #expect(ProcessCredentialProvider.split(#"x """#) == ["x", ""])
   }
 
   @Test func unknownProfileSaysWhichExist() throws {
     let home = try TemporaryDirectory()
-    try home.write(".aws/config", "[default]\nregion = us-east-1\n[profile dev]\nregion = eu-west-1\n")
+    try home.write(
+      ".aws/config", "[default]\nregion = us-east-1\n[profile dev]\nregion = eu-west-1\n")
     let error = #expect(throws: AWSClientError.self) {
       try AWSClient(profile: "prod", environment: environment(home))
     }
@@ -248,7 +270,9 @@ struct CredentialsTests {
     let home = try TemporaryDirectory()
     try home.write(".aws/config", "[profile corp]\nsso_session = corp\nsso_account_id = 1\n")
     let error = await #expect(throws: AWSClientError.self) {
-      try await CredentialProviderChain.default(profile: "corp", context: context(environment(home))).credentials()
+      try await CredentialProviderChain.default(
+        profile: "corp", context: context(environment(home))
+      ).credentials()
     }
     #expect(error?.message.contains("aws configure export-credentials --profile corp") == true)
   }
@@ -260,7 +284,8 @@ struct CredentialsTests {
       "[profile a]\nrole_arn = arn:aws:iam::1:role/a\nsource_profile = b\n"
         + "[profile b]\nrole_arn = arn:aws:iam::1:role/b\nsource_profile = a\n")
     let error = await #expect(throws: AWSClientError.self) {
-      try await CredentialProviderChain.default(profile: "a", context: context(environment(home))).credentials()
+      try await CredentialProviderChain.default(profile: "a", context: context(environment(home)))
+        .credentials()
     }
     #expect(error?.message.contains("loop") == true)
   }
@@ -326,15 +351,19 @@ struct CredentialsTests {
     let source = CountingProvider(clock: clock, lifetime: 3600)
     let cache = CachingCredentialProvider(source, now: { clock.now })
     let transport = ScriptedTransport([
-      Fixture.queryError(403, "ExpiredToken", "The security token included in the request is expired"),
-      Fixture.xml(200, "<R><GetCallerIdentityResult><Account>1</Account></GetCallerIdentityResult></R>"),
+      Fixture.queryError(
+        403, "ExpiredToken", "The security token included in the request is expired"),
+      Fixture.xml(
+        200, "<R><GetCallerIdentityResult><Account>1</Account></GetCallerIdentityResult></R>"),
     ])
     let client = AWSClient(
       region: "us-east-1", credentials: cache, transport: transport,
       retryPolicy: RetryPolicy(maxAttempts: 1))
     #expect(try await client.sts.getCallerIdentity().account == "1")
     #expect(source.calls == 2)
-    let keys = transport.requests.compactMap { $0.header("Authorization") }.map { $0.split(separator: "/")[0] }
+    let keys = transport.requests.compactMap { $0.header("Authorization") }.map {
+      $0.split(separator: "/")[0]
+    }
     #expect(keys[0] != keys[1])
   }
 }

@@ -32,7 +32,8 @@ struct MotoServerTests {
   {
     AWSClient(
       region: "us-east-1",
-      credentials: StaticCredentialProvider(AWSCredentials(accessKeyID: keyID, secretAccessKey: secret)),
+      credentials: StaticCredentialProvider(
+        AWSCredentials(accessKeyID: keyID, secretAccessKey: secret)),
       transport: URLSessionTransport(timeout: 20),
       endpoints: EndpointResolver(endpointURL: server.url),
       retryPolicy: RetryPolicy(maxAttempts: 2, sleep: { _ in }))
@@ -94,7 +95,8 @@ struct MotoServerTests {
 
     // Signatures: an IAM user with a key, then moto verifies every request from now on.
     func iam(_ action: String, _ parameters: QueryParameters) async throws -> XMLNode {
-      try await client.query(AWSOperation(service: Self.iam, name: action, isIdempotent: false), parameters)
+      try await client.query(
+        AWSOperation(service: Self.iam, name: action, isIdempotent: false), parameters)
     }
     var user = QueryParameters()
     user["UserName"] = "deployer"
@@ -116,7 +118,8 @@ struct MotoServerTests {
     // characters, for boto3 too, so the space stands for them).
     _ = try await signed.s3.putObject(
       bucket: "stackkit-assets", key: "signed/a b.json", body: Data("{}".utf8))
-    #expect(try await signed.s3.headObject(bucket: "stackkit-assets", key: "signed/a b.json") != nil)
+    #expect(
+      try await signed.s3.headObject(bucket: "stackkit-assets", key: "signed/a b.json") != nil)
 
     let forged = self.client(server, keyID: keyID, secret: "not-the-secret")
     let stsError = await #expect(throws: AWSError.self) { try await forged.sts.getCallerIdentity() }
@@ -131,7 +134,9 @@ struct MotoServerTests {
     }
     #expect(s3Error?.code == "SignatureDoesNotMatch")
     let unknown = self.client(server, keyID: "AKIANOBODY", secret: secret)
-    let unknownError = await #expect(throws: AWSError.self) { try await unknown.sts.getCallerIdentity() }
+    let unknownError = await #expect(throws: AWSError.self) {
+      try await unknown.sts.getCallerIdentity()
+    }
     #expect(unknownError?.code == "InvalidClientTokenId")
   }
 }
@@ -140,7 +145,9 @@ struct MotoServerTests {
 final class MotoServer: @unchecked Sendable {
   static var executable: String? {
     let paths = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":")
-    return paths.map { "\($0)/moto_server" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+    return paths.map { "\($0)/moto_server" }.first {
+      FileManager.default.isExecutableFile(atPath: $0)
+    }
   }
 
   let process: Process

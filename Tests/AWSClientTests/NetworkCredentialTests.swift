@@ -51,8 +51,10 @@ struct NetworkCredentialTests {
         "AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE": tokenFile,
         "AWS_CONTAINER_AUTHORIZATION_TOKEN": "ignored-when-file-set",
       ])
-    let context = try CredentialProviderContext(environment: env, transport: URLSessionTransport(timeout: 5))
-    let credentials = try await CredentialProviderChain.default(profile: nil, context: context).credentials()
+    let context = try CredentialProviderContext(
+      environment: env, transport: URLSessionTransport(timeout: 5))
+    let credentials = try await CredentialProviderChain.default(profile: nil, context: context)
+      .credentials()
     #expect(credentials.accessKeyID == "ASIAECS")
     #expect(credentials.secretAccessKey == "sec-ASIAECS")
     #expect(credentials.sessionToken == "tok-ASIAECS")
@@ -63,21 +65,28 @@ struct NetworkCredentialTests {
 
   @Test func ecsRelativeURIGoesToTheAgentAddress() async throws {
     let home = try TemporaryDirectory()
-    let transport = ScriptedTransport([.respond(HTTPResponse(status: 200, text: Self.credentialsJSON("ASIAREL")))])
+    let transport = ScriptedTransport([
+      .respond(HTTPResponse(status: 200, text: Self.credentialsJSON("ASIAREL")))
+    ])
     let env = environment(
       home,
-      ["AWS_CONTAINER_CREDENTIALS_RELATIVE_URI": "/v2/credentials/abc", "AWS_CONTAINER_AUTHORIZATION_TOKEN": "t1"])
+      [
+        "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI": "/v2/credentials/abc",
+        "AWS_CONTAINER_AUTHORIZATION_TOKEN": "t1",
+      ])
     let provider = ContainerCredentialProvider(
       context: try CredentialProviderContext(environment: env, transport: transport))
     #expect(try await provider.credentials().accessKeyID == "ASIAREL")
-    #expect(transport.requests.map(\.url.absoluteString) == ["http://169.254.170.2/v2/credentials/abc"])
+    #expect(
+      transport.requests.map(\.url.absoluteString) == ["http://169.254.170.2/v2/credentials/abc"])
     #expect(transport.requests.first?.header("Authorization") == "t1")
   }
 
   @Test func ecsFullURIMustBeLocalOrHTTPS() async throws {
     let home = try TemporaryDirectory()
     let transport = ScriptedTransport([.fail(.cannotConnect)])
-    let env = environment(home, ["AWS_CONTAINER_CREDENTIALS_FULL_URI": "http://evil.example.com/creds"])
+    let env = environment(
+      home, ["AWS_CONTAINER_CREDENTIALS_FULL_URI": "http://evil.example.com/creds"])
     let provider = ContainerCredentialProvider(
       context: try CredentialProviderContext(environment: env, transport: transport))
     let error = await #expect(throws: AWSClientError.self) { try await provider.credentials() }
@@ -110,17 +119,21 @@ struct NetworkCredentialTests {
       }
     }
     defer { server.stop() }
-    var env = environment(home, ["AWS_EC2_METADATA_SERVICE_ENDPOINT": server.url.absoluteString + "/"])
+    var env = environment(
+      home, ["AWS_EC2_METADATA_SERVICE_ENDPOINT": server.url.absoluteString + "/"])
     env.variables["AWS_EC2_METADATA_DISABLED"] = nil
-    let context = try CredentialProviderContext(environment: env, transport: URLSessionTransport(timeout: 5))
-    let credentials = try await CredentialProviderChain.default(profile: nil, context: context).credentials()
+    let context = try CredentialProviderContext(
+      environment: env, transport: URLSessionTransport(timeout: 5))
+    let credentials = try await CredentialProviderChain.default(profile: nil, context: context)
+      .credentials()
     #expect(credentials.accessKeyID == "ASIAIMDS")
     #expect(credentials.sessionToken == "tok-ASIAIMDS")
     #expect(credentials.source?.contains("web-role") == true)
-    #expect(server.requests.map { "\($0.method) \($0.path)" } == [
-      "PUT /latest/api/token", "GET /latest/meta-data/iam/security-credentials/",
-      "GET /latest/meta-data/iam/security-credentials/web-role",
-    ])
+    #expect(
+      server.requests.map { "\($0.method) \($0.path)" } == [
+        "PUT /latest/api/token", "GET /latest/meta-data/iam/security-credentials/",
+        "GET /latest/meta-data/iam/security-credentials/web-role",
+      ])
   }
 
   @Test func instanceMetadataDefaultsAndDisabling() async throws {
@@ -128,7 +141,8 @@ struct NetworkCredentialTests {
     let transport = ScriptedTransport([.fail(.timedOut)])
     let on = InstanceMetadataCredentialProvider(
       context: try CredentialProviderContext(
-        environment: AWSEnvironment(variables: [:], homeDirectory: home.path), transport: transport))
+        environment: AWSEnvironment(variables: [:], homeDirectory: home.path), transport: transport)
+    )
     #expect(on.endpoint.absoluteString == "http://169.254.169.254")
     let unreachable = await #expect(throws: AWSClientError.self) { try await on.credentials() }
     #expect(unreachable?.code == .noCredentials)
@@ -136,7 +150,8 @@ struct NetworkCredentialTests {
     #expect(transport.requests.first?.timeout == 1)
 
     let off = InstanceMetadataCredentialProvider(
-      context: try CredentialProviderContext(environment: environment(home, [:]), transport: transport))
+      context: try CredentialProviderContext(
+        environment: environment(home, [:]), transport: transport))
     await #expect(throws: AWSClientError.self) { try await off.credentials() }
     #expect(transport.requests.count == 1)
   }
@@ -149,14 +164,20 @@ struct NetworkCredentialTests {
       case "AssumeRole":
         return HTTPResponse(status: 200, text: Self.stsCredentials("AssumeRole", "ASIAROLE"))
       case "DescribeStacks":
-        return HTTPResponse(status: 200, text: "<R><DescribeStacksResult><Stacks/></DescribeStacksResult></R>")
+        return HTTPResponse(
+          status: 200, text: "<R><DescribeStacksResult><Stacks/></DescribeStacksResult></R>")
       default:
-        return HTTPResponse(status: 400, text: "<ErrorResponse><Error><Code>InvalidAction</Code><Message>no</Message></Error></ErrorResponse>")
+        return HTTPResponse(
+          status: 400,
+          text:
+            "<ErrorResponse><Error><Code>InvalidAction</Code><Message>no</Message></Error></ErrorResponse>"
+        )
       }
     }
     defer { server.stop() }
     try home.write(
-      ".aws/credentials", "[base]\naws_access_key_id = AKIABASE\naws_secret_access_key = \(Self.secret)\n")
+      ".aws/credentials",
+      "[base]\naws_access_key_id = AKIABASE\naws_secret_access_key = \(Self.secret)\n")
     try home.write(
       ".aws/config",
       """
@@ -169,8 +190,13 @@ struct NetworkCredentialTests {
       region = eu-central-1
       """)
     let env = environment(
-      home, ["AWS_ENDPOINT_URL_STS": server.url.absoluteString, "AWS_ENDPOINT_URL": server.url.absoluteString])
-    let client = try AWSClient(profile: "deploy", environment: env, transport: URLSessionTransport(timeout: 5))
+      home,
+      [
+        "AWS_ENDPOINT_URL_STS": server.url.absoluteString,
+        "AWS_ENDPOINT_URL": server.url.absoluteString,
+      ])
+    let client = try AWSClient(
+      profile: "deploy", environment: env, transport: URLSessionTransport(timeout: 5))
     #expect(client.region == "eu-central-1")
     _ = try await client.cloudFormation.describeStacks()
     let requests = server.requests
@@ -192,13 +218,18 @@ struct NetworkCredentialTests {
     let transport = ScriptedTransport([
       Fixture.xml(
         403,
-        "<ErrorResponse><Error><Type>Sender</Type><Code>AccessDenied</Code><Message>User is not authorized to perform: sts:AssumeRole</Message></Error><RequestId>sts-1</RequestId></ErrorResponse>")
+        "<ErrorResponse><Error><Type>Sender</Type><Code>AccessDenied</Code><Message>User is not authorized to perform: sts:AssumeRole</Message></Error><RequestId>sts-1</RequestId></ErrorResponse>"
+      )
     ])
     try home.write(
       ".aws/config",
       "[profile deploy]\nrole_arn = arn:aws:iam::1:role/deploy\ncredential_source = Environment\n")
     let env = environment(
-      home, ["AWS_ACCESS_KEY_ID": "AKIAENV", "AWS_SECRET_ACCESS_KEY": Self.secret, "AWS_SESSION_TOKEN": "env-token-xyz"])
+      home,
+      [
+        "AWS_ACCESS_KEY_ID": "AKIAENV", "AWS_SECRET_ACCESS_KEY": Self.secret,
+        "AWS_SESSION_TOKEN": "env-token-xyz",
+      ])
     let context = try CredentialProviderContext(environment: env, transport: transport)
     let error = await #expect(throws: AWSClientError.self) {
       try await CredentialProviderChain.default(profile: "deploy", context: context).credentials()
@@ -229,7 +260,8 @@ struct NetworkCredentialTests {
       ])
     let context = try CredentialProviderContext(
       environment: env, transport: URLSessionTransport(timeout: 5), region: "us-west-2")
-    let credentials = try await CredentialProviderChain.default(profile: nil, context: context).credentials()
+    let credentials = try await CredentialProviderChain.default(profile: nil, context: context)
+      .credentials()
     #expect(credentials.accessKeyID == "ASIAWEB")
     #expect(credentials.source == "web identity (role arn:aws:iam::1:role/ci)")
     let request = try #require(server.requests.first)
@@ -251,17 +283,24 @@ struct NetworkCredentialTests {
     ])
     let context = try CredentialProviderContext(
       environment: environment(home, [:]), transport: transport)
-    let credentials = try await CredentialProviderChain.default(profile: "ci", context: context).credentials()
+    let credentials = try await CredentialProviderChain.default(profile: "ci", context: context)
+      .credentials()
     #expect(credentials.accessKeyID == "ASIAPROFILE")
     #expect(transport.requests.first?.formParameters["WebIdentityToken"] == "jwt")
-    #expect(transport.requests.first?.formParameters["RoleSessionName"]?.hasPrefix("stackkit-") == true)
+    #expect(
+      transport.requests.first?.formParameters["RoleSessionName"]?.hasPrefix("stackkit-") == true)
   }
 
   @Test func unreadableWebIdentityTokenFile() async throws {
     let home = try TemporaryDirectory()
     let env = environment(
-      home, ["AWS_WEB_IDENTITY_TOKEN_FILE": home.path + "/missing", "AWS_ROLE_ARN": "arn:aws:iam::1:role/ci"])
-    let context = try CredentialProviderContext(environment: env, transport: ScriptedTransport([.fail(.cannotConnect)]))
+      home,
+      [
+        "AWS_WEB_IDENTITY_TOKEN_FILE": home.path + "/missing",
+        "AWS_ROLE_ARN": "arn:aws:iam::1:role/ci",
+      ])
+    let context = try CredentialProviderContext(
+      environment: env, transport: ScriptedTransport([.fail(.cannotConnect)]))
     let error = await #expect(throws: AWSClientError.self) {
       try await CredentialProviderChain.default(profile: nil, context: context).credentials()
     }

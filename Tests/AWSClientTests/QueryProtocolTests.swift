@@ -29,10 +29,15 @@ struct QueryProtocolTests {
 
   @Test func requestIsASignedFormPost() async throws {
     let transport = ScriptedTransport([
-      Fixture.xml(200, "<GetCallerIdentityResponse><GetCallerIdentityResult><Account>123456789012</Account><Arn>arn:aws:iam::123456789012:user/me</Arn><UserId>AIDA</UserId></GetCallerIdentityResult></GetCallerIdentityResponse>")
+      Fixture.xml(
+        200,
+        "<GetCallerIdentityResponse><GetCallerIdentityResult><Account>123456789012</Account><Arn>arn:aws:iam::123456789012:user/me</Arn><UserId>AIDA</UserId></GetCallerIdentityResult></GetCallerIdentityResponse>"
+      )
     ])
     let identity = try await Fixture.client(transport, region: "eu-west-1").sts.getCallerIdentity()
-    #expect(identity == .init(account: "123456789012", arn: "arn:aws:iam::123456789012:user/me", userID: "AIDA"))
+    #expect(
+      identity
+        == .init(account: "123456789012", arn: "arn:aws:iam::123456789012:user/me", userID: "AIDA"))
     let request = try #require(transport.requests.first)
     #expect(request.method == "POST")
     #expect(request.url.absoluteString == "https://sts.eu-west-1.amazonaws.com/")
@@ -41,7 +46,8 @@ struct QueryProtocolTests {
     let authorization = try #require(request.header("Authorization"))
     #expect(authorization.hasPrefix("AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/"))
     #expect(authorization.contains("/eu-west-1/sts/aws4_request"))
-    #expect(authorization.contains("SignedHeaders=content-type;host;user-agent;x-amz-date") == false)
+    #expect(
+      authorization.contains("SignedHeaders=content-type;host;user-agent;x-amz-date") == false)
     #expect(authorization.contains("SignedHeaders=content-type;host;x-amz-date"))
     #expect(request.header("X-Amz-Date")?.count == 16)
   }
@@ -85,7 +91,8 @@ struct QueryProtocolTests {
   @Test func htmlErrorPageFallsBackToStatusAndSnippet() {
     let response = HTTPResponse(
       status: 502, headers: ["x-amzn-RequestId": "hdr-1"],
-      text: "<html><head><title>502 Bad Gateway</title></head><body><h1>Bad Gateway</h1></body></html>")
+      text:
+        "<html><head><title>502 Bad Gateway</title></head><body><h1>Bad Gateway</h1></body></html>")
     let error = AWSError(response: response, service: "CloudFormation", operation: "ListStacks")
     #expect(error.code == "BadGateway")
     #expect(error.statusCode == 502)
@@ -100,7 +107,8 @@ struct QueryProtocolTests {
       response: HTTPResponse(status: 403), service: "S3", operation: "HeadBucket")
     #expect(error.code == "Forbidden")
     #expect(error.message == "HTTP 403 with an empty body")
-    let other = AWSError(response: HTTPResponse(status: 418, text: "   "), service: "S3", operation: "X")
+    let other = AWSError(
+      response: HTTPResponse(status: 418, text: "   "), service: "S3", operation: "X")
     #expect(other.code == "HTTP418")
   }
 
@@ -108,14 +116,18 @@ struct QueryProtocolTests {
     let error = AWSError(
       response: HTTPResponse(
         status: 404,
-        text: "<Error><Code>NoSuchBucket</Code><Message>The specified bucket does not exist</Message><RequestId>s3-req</RequestId></Error>"),
+        text:
+          "<Error><Code>NoSuchBucket</Code><Message>The specified bucket does not exist</Message><RequestId>s3-req</RequestId></Error>"
+      ),
       service: "S3", operation: "PutObject")
     #expect(error.code == "NoSuchBucket")
     #expect(error.requestID == "s3-req")
   }
 
   @Test func successfulResponseThatIsNotXMLIsAClearError() async throws {
-    let transport = ScriptedTransport([.respond(HTTPResponse(status: 200, text: "<html>captive portal"))])
+    let transport = ScriptedTransport([
+      .respond(HTTPResponse(status: 200, text: "<html>captive portal"))
+    ])
     let error = await #expect(throws: AWSClientError.self) {
       try await Fixture.client(transport).sts.getCallerIdentity()
     }

@@ -42,7 +42,8 @@ struct RetryTests {
   @Test func throttlingIsRetriedEvenForNonIdempotentCalls() async throws {
     let transport = ScriptedTransport([
       Fixture.queryError(400, "RequestLimitExceeded", "slow down"),
-      Fixture.xml(200, "<ExecuteChangeSetResponse><ExecuteChangeSetResult/></ExecuteChangeSetResponse>"),
+      Fixture.xml(
+        200, "<ExecuteChangeSetResponse><ExecuteChangeSetResult/></ExecuteChangeSetResponse>"),
     ])
     let sleeps = SleepRecorder()
     try await client(transport, sleeps).cloudFormation.executeChangeSet(
@@ -87,7 +88,8 @@ struct RetryTests {
       .init(changeSetName: "cs", clientRequestToken: "token-1"))
     #expect(transport.requests.count == 2)
     // The same token is sent both times, so CloudFormation runs it once.
-    #expect(transport.requests.map { $0.formParameters["ClientRequestToken"] } == ["token-1", "token-1"])
+    #expect(
+      transport.requests.map { $0.formParameters["ClientRequestToken"] } == ["token-1", "token-1"])
   }
 
   @Test func droppedConnectionIsRetriedOnlyWhenSafe() async throws {
@@ -119,10 +121,13 @@ struct RetryTests {
   }
 
   @Test func exhaustingRetriesReportsTheLastErrorAndAttempts() async throws {
-    let transport = ScriptedTransport([Fixture.queryError(400, "Throttling", "Rate exceeded", requestID: "r-9")])
+    let transport = ScriptedTransport([
+      Fixture.queryError(400, "Throttling", "Rate exceeded", requestID: "r-9")
+    ])
     let sleeps = SleepRecorder()
     let error = await #expect(throws: AWSError.self) {
-      try await client(transport, sleeps, random: 0.999).cloudFormation.describeStacks(stackName: "app")
+      try await client(transport, sleeps, random: 0.999).cloudFormation.describeStacks(
+        stackName: "app")
     }
     #expect(transport.requests.count == 5)
     #expect(error?.attempts == 5)

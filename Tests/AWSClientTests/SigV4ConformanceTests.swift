@@ -20,7 +20,8 @@ struct SigV4ConformanceTests {
 
   @Test func allThirtyEightCasesArePresent() {
     #expect(Self.caseNames.count == 38)
-    #expect(FileManager.default.fileExists(atPath: Self.root.appendingPathComponent("LICENSE").path))
+    #expect(
+      FileManager.default.fileExists(atPath: Self.root.appendingPathComponent("LICENSE").path))
     #expect(FileManager.default.fileExists(atPath: Self.root.appendingPathComponent("NOTICE").path))
   }
 
@@ -69,8 +70,9 @@ struct SigV4ConformanceTests {
 
     init(_ name: String) throws {
       folder = SigV4ConformanceTests.root.appendingPathComponent(name)
-      let context = try JSONSerialization.jsonObject(
-        with: Data(contentsOf: folder.appendingPathComponent("context.json"))) as! [String: Any]
+      let context =
+        try JSONSerialization.jsonObject(
+          with: Data(contentsOf: folder.appendingPathComponent("context.json"))) as! [String: Any]
       let credentials = context["credentials"] as! [String: Any]
       let options = SigV4.Options(
         doubleURIEncode: true,
@@ -88,8 +90,9 @@ struct SigV4ConformanceTests {
       date = formatter.date(from: context["timestamp"] as! String)!
       expiration = context["expiration_in_seconds"] as! Int
       let parsed = try ParsedRequest(
-        String(decoding: Data(contentsOf: folder.appendingPathComponent("request.txt")),
-               as: UTF8.self))
+        String(
+          decoding: Data(contentsOf: folder.appendingPathComponent("request.txt")),
+          as: UTF8.self))
       request = SigV4.Request(
         method: parsed.method, path: parsed.path, query: parsed.query,
         headers: parsed.headers.map { SigV4.Request.Header($0.name, $0.value) },
@@ -151,7 +154,9 @@ struct SigV4ConformanceTests {
     }
 
     var normalizedHeaders: [String] {
-      let keyed = headers.enumerated().map { ($0.element.name.lowercased(), $0.offset, $0.element.value) }
+      let keyed = headers.enumerated().map {
+        ($0.element.name.lowercased(), $0.offset, $0.element.value)
+      }
       return keyed.sorted { $0.0 == $1.0 ? $0.1 < $1.1 : $0.0 < $1.0 }.map { "\($0.0):\($0.2)" }
     }
 

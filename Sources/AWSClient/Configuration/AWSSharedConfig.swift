@@ -65,7 +65,8 @@ public struct AWSSharedConfig: Sendable, Equatable {
 
   /// Whether the profile name was chosen rather than defaulted.
   static func profileWasChosen(explicit: String?, environment: AWSEnvironment) -> Bool {
-    explicit != nil || environment["AWS_PROFILE"] != nil || environment["AWS_DEFAULT_PROFILE"] != nil
+    explicit != nil || environment["AWS_PROFILE"] != nil
+      || environment["AWS_DEFAULT_PROFILE"] != nil
   }
 
   /// The two file paths, `~`-abbreviated, for messages.

@@ -23,7 +23,10 @@ public struct EndpointResolver: Sendable, Equatable {
   public var environment: AWSEnvironment
 
   /// Creates a resolver.
-  public init(endpointURL: URL? = nil, environment: AWSEnvironment = AWSEnvironment(variables: [:], homeDirectory: "/")) {
+  public init(
+    endpointURL: URL? = nil,
+    environment: AWSEnvironment = AWSEnvironment(variables: [:], homeDirectory: "/")
+  ) {
     self.endpointURL = endpointURL
     self.environment = environment
   }

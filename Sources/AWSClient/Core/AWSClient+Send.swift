@@ -11,7 +11,8 @@ extension AWSClient {
   ///                                      signing: .s3)
   /// ```
   public func send(
-    _ request: HTTPRequest, operation: AWSOperation, signing options: SigV4.Options = SigV4.Options()
+    _ request: HTTPRequest, operation: AWSOperation,
+    signing options: SigV4.Options = SigV4.Options()
   ) async throws -> HTTPResponse {
     var attempt = 0
     var refreshedExpiredCredentials = false

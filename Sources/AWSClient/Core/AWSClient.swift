@@ -16,13 +16,15 @@ import Foundation
 /// ```swift
 /// let client = AWSClient(
 ///   region: "us-east-1",
-///   credentials: StaticCredentialProvider(AWSCredentials(accessKeyID: "AKID", secretAccessKey: "s")),
+///   credentials: StaticCredentialProvider(
+///     AWSCredentials(accessKeyID: "AKID", secretAccessKey: "s")),
 ///   transport: ScriptedTransport(...), retryPolicy: RetryPolicy(sleep: { _ in }))
 /// ```
 public struct AWSClient: Sendable {
   /// The region requests go to and are signed for.
   public var region: String
-  /// Where credentials come from (cached and refreshed when built by ``init(profile:region:endpointURL:environment:transport:retryPolicy:)``).
+  /// Where credentials come from (a cached, refreshing chain when the client was resolved from
+  /// a profile).
   public var credentialProvider: any AWSCredentialProvider
   /// Sends the requests.
   public var transport: any HTTPTransport

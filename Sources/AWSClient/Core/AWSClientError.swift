@@ -54,8 +54,8 @@ public struct AWSClientError: Error, Sendable, Equatable, CustomStringConvertibl
 
 extension AWSClientError {
   static func noRegion(profile: String?) -> AWSClientError {
-    let profileHint =
-      "add `region = us-east-1` to [\(profile.map { $0 == "default" ? "default" : "profile \($0)" } ?? "default")] in ~/.aws/config"
+    let section = profile.map { $0 == "default" ? "default" : "profile \($0)" } ?? "default"
+    let profileHint = "add `region = us-east-1` to [\(section)] in ~/.aws/config"
     return AWSClientError(
       .noRegion,
       "No AWS region is set. Pass --region, set AWS_REGION (or AWS_DEFAULT_REGION), or "
@@ -64,7 +64,8 @@ extension AWSClientError {
 
   static func unknownProfile(_ name: String, known: [String], files: [String]) -> AWSClientError {
     let knownText =
-      known.isEmpty ? "no profiles are defined" : "known profiles: \(known.sorted().joined(separator: ", "))"
+      known.isEmpty
+      ? "no profiles are defined" : "known profiles: \(known.sorted().joined(separator: ", "))"
     return AWSClientError(
       .unknownProfile,
       "The AWS profile '\(name)' is not in \(files.joined(separator: " or ")) (\(knownText)). "
@@ -89,7 +90,8 @@ extension AWSClientError {
   }
 
   static func providerFailed(_ provider: String, _ reason: String) -> AWSClientError {
-    AWSClientError(.credentialProviderFailed, "Could not get AWS credentials from \(provider): \(reason)")
+    AWSClientError(
+      .credentialProviderFailed, "Could not get AWS credentials from \(provider): \(reason)")
   }
 
   /// Marks that the provider has nothing configured, so a chain moves on to the next one.

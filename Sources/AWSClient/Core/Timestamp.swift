@@ -44,7 +44,8 @@ enum Timestamp {
       return value
     }
     guard chars.count >= 19, let year = number(0, 4), chars[4] == 45, let month = number(5, 2),
-      chars[7] == 45, let day = number(8, 2), chars[10] == 84 || chars[10] == 32 || chars[10] == 116,
+      chars[7] == 45, let day = number(8, 2),
+      chars[10] == 84 || chars[10] == 32 || chars[10] == 116,
       let hour = number(11, 2), chars[13] == 58, let minute = number(14, 2), chars[16] == 58,
       let second = number(17, 2)
     else { return nil }

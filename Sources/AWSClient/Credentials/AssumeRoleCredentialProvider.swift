@@ -6,7 +6,8 @@ import Foundation
 /// ```swift
 /// let provider = AssumeRoleCredentialProvider(
 ///   roleARN: "arn:aws:iam::123456789012:role/deploy", roleSessionName: "ci",
-///   externalID: nil, durationSeconds: 3600, source: EnvironmentCredentialProvider(environment: env),
+///   externalID: nil, durationSeconds: 3600,
+///   source: EnvironmentCredentialProvider(environment: env),
 ///   region: "eu-west-1", context: context)
 /// ```
 public struct AssumeRoleCredentialProvider: AWSCredentialProvider {

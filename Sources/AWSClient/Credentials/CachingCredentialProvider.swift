@@ -7,7 +7,9 @@ import Foundation
 /// expire.
 ///
 /// ```swift
-/// let provider = CachingCredentialProvider(CredentialProviderChain.default(environment: .current()))
+/// let context = try CredentialProviderContext(environment: .current())
+/// let provider = CachingCredentialProvider(
+///   CredentialProviderChain.default(profile: nil, context: context))
 /// let credentials = try await provider.credentials()
 /// ```
 public actor CachingCredentialProvider: AWSCredentialProvider {

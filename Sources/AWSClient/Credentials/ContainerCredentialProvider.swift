@@ -71,7 +71,8 @@ public struct ContainerCredentialProvider: AWSCredentialProvider {
           if (400..<500).contains(response.status) { break }
           continue
         }
-        return try CredentialsDocument.parse(response.body, source: "ECS container (\(url.host ?? ""))")
+        return try CredentialsDocument.parse(
+          response.body, source: "ECS container (\(url.host ?? ""))")
       } catch let error as HTTPTransportError {
         lastProblem = error.description
       }
@@ -107,7 +108,8 @@ enum CredentialsDocument {
     guard let keyID = object["AccessKeyId"] as? String,
       let secret = object["SecretAccessKey"] as? String
     else {
-      throw AWSClientError.providerFailed(source, "the response lacks AccessKeyId or SecretAccessKey.")
+      throw AWSClientError.providerFailed(
+        source, "the response lacks AccessKeyId or SecretAccessKey.")
     }
     return AWSCredentials(
       accessKeyID: keyID, secretAccessKey: secret,

@@ -16,7 +16,8 @@ import Foundation
 /// 9. EC2 instance credentials over IMDSv2.
 ///
 /// ```swift
-/// let chain = CredentialProviderChain.default(profile: nil, context: try .init(environment: .current()))
+/// let context = try CredentialProviderContext(environment: .current())
+/// let chain = CredentialProviderChain.default(profile: nil, context: context)
 /// let credentials = try await CachingCredentialProvider(chain).credentials()
 /// ```
 public struct CredentialProviderChain: AWSCredentialProvider {
@@ -56,7 +57,9 @@ public struct CredentialProviderChain: AWSCredentialProvider {
     let name = AWSSharedConfig.profileName(explicit: profile, environment: context.environment)
     var entries: [Entry] = []
     if profile == nil {
-      entries.append(Entry("environment variables", EnvironmentCredentialProvider(environment: context.environment)))
+      entries.append(
+        Entry(
+          "environment variables", EnvironmentCredentialProvider(environment: context.environment)))
     }
     entries += [
       Entry(
@@ -66,7 +69,8 @@ public struct CredentialProviderChain: AWSCredentialProvider {
       Entry(
         "profile \(name)",
         ProfileCredentialProvider(
-          profile: name, context: context, stages: [.sso, .credentialsFile, .process, .configFile])),
+          profile: name, context: context,
+          stages: [.sso, .credentialsFile, .process, .configFile])),
       Entry("ECS container", ContainerCredentialProvider(context: context)),
       Entry("EC2 instance metadata", InstanceMetadataCredentialProvider(context: context)),
     ]

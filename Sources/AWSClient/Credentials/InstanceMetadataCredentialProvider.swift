@@ -41,7 +41,8 @@ public struct InstanceMetadataCredentialProvider: AWSCredentialProvider {
     if context.environment.isTrue("AWS_EC2_METADATA_DISABLED") {
       throw AWSClientError.notConfigured("EC2 instance metadata", "AWS_EC2_METADATA_DISABLED")
     }
-    let base = endpoint.absoluteString.hasSuffix("/")
+    let base =
+      endpoint.absoluteString.hasSuffix("/")
       ? String(endpoint.absoluteString.dropLast()) : endpoint.absoluteString
     let token = try await fetch(
       "PUT", base + "/latest/api/token", ["X-aws-ec2-metadata-token-ttl-seconds": "21600"])
@@ -63,7 +64,8 @@ public struct InstanceMetadataCredentialProvider: AWSCredentialProvider {
   private func fetch(_ method: String, _ url: String, _ headers: [String: String]) async throws
     -> String
   {
-    let request = HTTPRequest(method: method, url: URL(string: url)!, headers: headers, timeout: timeout)
+    let request = HTTPRequest(
+      method: method, url: URL(string: url)!, headers: headers, timeout: timeout)
     let response: HTTPResponse
     do {
       response = try await context.transport.send(request)

@@ -65,7 +65,8 @@ public struct ProcessCredentialProvider: AWSCredentialProvider {
     let version = (object["Version"] as? NSNumber)?.intValue
     guard version == 1 else {
       throw AWSClientError.providerFailed(
-        where_, "its JSON output must have \"Version\": 1 (found \(version.map(String.init) ?? "none")).")
+        where_,
+        "its JSON output must have \"Version\": 1 (found \(version.map(String.init) ?? "none")).")
     }
     guard let keyID = object["AccessKeyId"] as? String, !keyID.isEmpty,
       let secret = object["SecretAccessKey"] as? String, !secret.isEmpty

@@ -144,7 +144,8 @@ public struct ProfileCredentialProvider: AWSCredentialProvider {
       }
       let sourceStages: Set<Stage> =
         sourceProfile == name
-        ? [.credentialsFile, .configFile] : [.assumeRole, .webIdentity, .process, .credentialsFile, .configFile]
+        ? [.credentialsFile, .configFile]
+        : [.assumeRole, .webIdentity, .process, .credentialsFile, .configFile]
       let provider = self
       let path = visited + [name]
       source = ClosureProvider {

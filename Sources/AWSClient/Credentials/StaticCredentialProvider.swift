@@ -3,7 +3,8 @@ import Foundation
 /// Fixed credentials.
 ///
 /// ```swift
-/// let provider = StaticCredentialProvider(AWSCredentials(accessKeyID: "AKID", secretAccessKey: "s"))
+/// let provider = StaticCredentialProvider(
+///   AWSCredentials(accessKeyID: "AKID", secretAccessKey: "s"))
 /// ```
 public struct StaticCredentialProvider: AWSCredentialProvider {
   /// The credentials it returns.

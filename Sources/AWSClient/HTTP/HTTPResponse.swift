@@ -3,7 +3,8 @@ import Foundation
 /// One HTTP response, as an ``HTTPTransport`` returns it.
 ///
 /// ```swift
-/// let response = HTTPResponse(status: 200, headers: ["x-amzn-RequestId": "r-1"], body: Data(xml.utf8))
+/// let response = HTTPResponse(
+///   status: 200, headers: ["x-amzn-RequestId": "r-1"], body: Data(xml.utf8))
 /// ```
 public struct HTTPResponse: Sendable, Equatable {
   /// The status code.

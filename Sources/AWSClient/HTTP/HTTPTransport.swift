@@ -3,8 +3,8 @@ import Foundation
 /// Sends HTTP requests: ``URLSessionTransport`` in production, a scripted fake in tests.
 ///
 /// A transport returns every response it receives, whatever its status; it throws only when no
-/// response arrived, preferably an ``HTTPTransportError`` so that retries can tell a connection that
-/// was never made (safe to repeat) from one that dropped after the request was sent.
+/// response arrived, preferably an ``HTTPTransportError`` so that retries can tell a connection
+/// that was never made (safe to repeat) from one that dropped after the request was sent.
 ///
 /// ```swift
 /// struct Canned: HTTPTransport {

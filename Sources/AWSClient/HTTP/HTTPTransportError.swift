@@ -36,7 +36,9 @@ public struct HTTPTransportError: Error, Sendable, Equatable, CustomStringConver
   public var requestNeverSent: Bool { kind == .cannotConnect }
 
   public var description: String {
-    let target = url.map { "\($0.scheme ?? "http")://\($0.host ?? "")\($0.port.map { ":\($0)" } ?? "")" }
+    let target = url.map {
+      "\($0.scheme ?? "http")://\($0.host ?? "")\($0.port.map { ":\($0)" } ?? "")"
+    }
     let what: String
     switch kind {
     case .cannotConnect: what = "could not connect"

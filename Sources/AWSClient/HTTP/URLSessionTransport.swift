@@ -49,7 +49,8 @@ public final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
     do {
       (data, response) = try await session.data(for: urlRequest)
     } catch let error as URLError {
-      throw HTTPTransportError(Self.kind(of: error), url: request.url, message: error.localizedDescription)
+      throw HTTPTransportError(
+        Self.kind(of: error), url: request.url, message: error.localizedDescription)
     } catch is CancellationError {
       throw CancellationError()
     } catch {

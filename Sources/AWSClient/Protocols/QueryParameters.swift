@@ -6,7 +6,7 @@ import Foundation
 /// ```swift
 /// var parameters = QueryParameters()
 /// parameters["StackName"] = "app"
-/// parameters.set(list: "Capabilities", ["CAPABILITY_IAM"])   // Capabilities.member.1=CAPABILITY_IAM
+/// parameters.set(list: "Capabilities", ["CAPABILITY_IAM"])  // Capabilities.member.1=…
 /// parameters.set(members: "Parameters", params) { p, param in
 ///   p["ParameterKey"] = param.key
 ///   p["ParameterValue"] = param.value

@@ -3,9 +3,10 @@ import Foundation
 /// AWS Signature Version 4: signs requests with an `Authorization` header, or presigns them with
 /// the signature in the query string.
 ///
-/// The stages are the ones the AWS documentation names — ``canonicalRequest(_:signedHeaders:payloadHash:)``,
-/// ``stringToSign(canonicalRequest:date:)``, ``signingKey(date:)``, ``signature(stringToSign:signingKey:)``
-/// — and the date is always a parameter, so the official test vectors run as they are.
+/// The stages are the ones the AWS documentation names —
+/// ``canonicalRequest(_:signedHeaders:payloadHash:)``, ``stringToSign(canonicalRequest:date:)``,
+/// ``signingKey(date:)``, ``signature(stringToSign:signingKey:)`` — and the date is always a
+/// parameter, so the official test vectors run as they are.
 ///
 /// ```swift
 /// let signer = SigV4(credentials: credentials, region: "us-east-1", service: "cloudformation")
@@ -24,7 +25,8 @@ public struct SigV4: Sendable {
     public var doubleURIEncode: Bool
     /// Remove `.`/`..` segments and repeated slashes from the path: every service but S3.
     public var normalizePath: Bool
-    /// Sign `X-Amz-Security-Token`; when false it is added after signing (a few services want that).
+    /// Sign `X-Amz-Security-Token`; when false it is added after signing (some services want
+    /// that).
     public var signSessionToken: Bool
     /// Add and sign `x-amz-content-sha256` (S3 requires it).
     public var addContentSHA256Header: Bool
@@ -230,7 +232,8 @@ public struct SigV4: Sendable {
     }
     var toCanonicalize = request
     toCanonicalize.query = ([request.query].filter { !$0.isEmpty } + encoded).joined(separator: "&")
-    let canonical = canonicalRequest(toCanonicalize, signedHeaders: toSign, payloadHash: payloadHash)
+    let canonical = canonicalRequest(
+      toCanonicalize, signedHeaders: toSign, payloadHash: payloadHash)
     let stringToSign = self.stringToSign(canonicalRequest: canonical, date: date)
     let signature = self.signature(stringToSign: stringToSign, signingKey: signingKey(date: date))
     let final = (signingParameters + afterSigning + [("X-Amz-Signature", signature)]).map {
@@ -380,7 +383,9 @@ public struct SigV4: Sendable {
     let components = URLComponents(url: request.url, resolvingAgainstBaseURL: false)
     let path = components?.percentEncodedPath ?? "/"
     let query = components?.percentEncodedQuery ?? ""
-    var headers = request.headers.sorted { $0.key < $1.key }.map { Request.Header($0.key, $0.value) }
+    var headers = request.headers.sorted { $0.key < $1.key }.map {
+      Request.Header($0.key, $0.value)
+    }
     if !headers.contains(where: { $0.name.lowercased() == "host" }) {
       headers.insert(.init("Host", hostHeader(request.url)), at: 0)
     }

@@ -161,7 +161,9 @@ final class LocalHTTPServer: @unchecked Sendable {
   private func write(_ client: Int32, _ bytes: [UInt8]) {
     var offset = 0
     while offset < bytes.count {
-      let sent = bytes[offset...].withUnsafeBytes { send(client, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+      let sent = bytes[offset...].withUnsafeBytes {
+        send(client, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL))
+      }
       guard sent > 0 else { return }
       offset += sent
     }

@@ -62,7 +62,9 @@ enum Fixture {
     .respond(HTTPResponse(status: status, headers: headers, text: body))
   }
 
-  static func queryError(_ status: Int, _ code: String, _ message: String, requestID: String = "req-1")
+  static func queryError(
+    _ status: Int, _ code: String, _ message: String, requestID: String = "req-1"
+  )
     -> ScriptedTransport.Step
   {
     xml(

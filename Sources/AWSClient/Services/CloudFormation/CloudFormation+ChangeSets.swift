@@ -227,7 +227,9 @@ extension CloudFormation {
     public var hookInvocationCount: Int?
     public var resourceChange: ResourceChange?
 
-    public init(type: String? = "Resource", hookInvocationCount: Int? = nil, resourceChange: ResourceChange?) {
+    public init(
+      type: String? = "Resource", hookInvocationCount: Int? = nil, resourceChange: ResourceChange?
+    ) {
       self.type = type
       self.hookInvocationCount = hookInvocationCount
       self.resourceChange = resourceChange

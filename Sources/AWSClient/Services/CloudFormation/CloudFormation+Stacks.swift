@@ -148,7 +148,9 @@ extension CloudFormation {
     }
 
     /// Whether this event is about the stack itself rather than one of its resources.
-    public var isStackEvent: Bool { resourceType == "AWS::CloudFormation::Stack" && logicalResourceID == stackName }
+    public var isStackEvent: Bool {
+      resourceType == "AWS::CloudFormation::Stack" && logicalResourceID == stackName
+    }
   }
 
   /// A page of events and the token for the next (older) page.

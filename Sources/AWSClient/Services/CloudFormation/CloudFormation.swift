@@ -8,7 +8,8 @@ import Foundation
 /// let created = try await cfn.createChangeSet(.init(
 ///   stackName: "app", changeSetName: "stackkit-1", template: .body(templateJSON),
 ///   changeSetType: .create, capabilities: [.namedIAM]))
-/// let changeSet = try await cfn.describeChangeSet(.init(changeSetName: created.id), allPages: true)
+/// let changeSet = try await cfn.describeChangeSet(
+///   .init(changeSetName: created.id), allPages: true)
 /// try await cfn.executeChangeSet(.init(changeSetName: created.id))
 /// ```
 public struct CloudFormation: Sendable {
@@ -40,7 +41,8 @@ public struct CloudFormation: Sendable {
     async throws -> ChangeSet
   {
     var input = input
-    var changeSet = ChangeSet(try await call("DescribeChangeSet", idempotent: true, input.queryParameters))
+    var changeSet = ChangeSet(
+      try await call("DescribeChangeSet", idempotent: true, input.queryParameters))
     while allPages, let token = changeSet.nextToken, !token.isEmpty {
       input.nextToken = token
       let page = ChangeSet(

@@ -8,7 +8,8 @@ import Foundation
 ///
 /// ```swift
 /// if try await client.s3.headObject(bucket: bucket, key: key) == nil {
-///   try await client.s3.putObject(bucket: bucket, key: key, body: zip, contentType: "application/zip")
+///   try await client.s3.putObject(
+///     bucket: bucket, key: key, body: zip, contentType: "application/zip")
 /// }
 /// ```
 public struct S3: Sendable {

@@ -86,7 +86,9 @@ public struct STS: Sendable {
     public var assumedRoleARN: String?
     public var assumedRoleID: String?
 
-    public init(credentials: AWSCredentials, assumedRoleARN: String? = nil, assumedRoleID: String? = nil) {
+    public init(
+      credentials: AWSCredentials, assumedRoleARN: String? = nil, assumedRoleID: String? = nil
+    ) {
       self.credentials = credentials
       self.assumedRoleARN = assumedRoleARN
       self.assumedRoleID = assumedRoleID
