@@ -114,6 +114,12 @@ struct MotoServerTests {
     let signed = self.client(server, keyID: keyID, secret: secret)
     #expect(try await signed.sts.getCallerIdentity().arn.hasSuffix(":user/deployer"))
     #expect(try await signed.cloudFormation.describeStack("app") == nil)
+    // A signed form body with spaces, quotes and braces (the template).
+    let signedChangeSet = try await signed.cloudFormation.createChangeSet(
+      .init(
+        stackName: "signed", changeSetName: "cs", template: .body(Self.template),
+        changeSetType: .create, parameters: [.init(key: "Suffix", value: "two words")]))
+    #expect(signedChangeSet.id.contains("changeSet"))
     // A key that needs encoding (moto 5.2 itself mis-verifies keys with `+`, `=` or non-ASCII
     // characters, for boto3 too, so the space stands for them).
     _ = try await signed.s3.putObject(
