@@ -177,6 +177,29 @@ import Testing
     #expect(tail.contains("DeleteStack"))
   }
 
+  @Test func noRollbackKeepsWhatWasCreated() async throws {
+    let fake = FakeCloud()
+    fake.onExecute = { _, _ in
+      [
+        .init(events: [("Vpc", "AWS::EC2::VPC", "CREATE_COMPLETE", nil)]),
+        .init(
+          events: [("Queue", "AWS::SQS::Queue", "CREATE_FAILED", "Queue limit exceeded")],
+          stackStatus: "CREATE_FAILED"),
+      ]
+    }
+    let report = try await Self.deploy(
+      fake, [Self.stack()], options: Self.options { $0.noRollback = true })
+    guard case .failed(let message)? = report.outcomes["Demo"] else {
+      Issue.record("expected a failure")
+      return
+    }
+    let execute = try #require(
+      fake.requests.first { $0.formParameters["Action"] == "ExecuteChangeSet" })
+    #expect(execute.formParameters["DisableRollback"] == "true")
+    #expect(message.contains("Queue (AWS::SQS::Queue) CREATE_FAILED: Queue limit exceeded"))
+    #expect(message.contains("Rollback was disabled (--no-rollback)"))
+  }
+
   @Test func updateRollbackFailedIsExplainedAndBlocksTheNextDeploy() async throws {
     let fake = FakeCloud()
     fake.addStack(
@@ -381,7 +404,8 @@ import Testing
       fake.requests.first { $0.formParameters["Action"] == "CreateChangeSet" })
     #expect(create.formParameters["TemplateBody"] == nil)
     let url = try #require(create.formParameters["TemplateURL"])
-    #expect(url.hasPrefix("http://127.0.0.1:9/\(fake.bucket)/templates/"))
+    #expect(url.hasPrefix("https://s3.us-east-1.amazonaws.com/\(fake.bucket)/templates/"))
+    #expect(fake.requests.contains { $0.method == "PUT" && $0.url.host == "127.0.0.1" })
     #expect(create.formParameters["ChangeSetType"] == "CREATE")
     #expect(fake.stack("Big")?.template == big)
   }

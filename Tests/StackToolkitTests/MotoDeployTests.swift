@@ -192,6 +192,25 @@ struct MotoDeployTests {
       ])
     #expect(diff.securityGroups.removed.map(\.ports) == ["443"])
 
+    // A template over 51,200 bytes goes through the bucket, by TemplateURL.
+    let padding = String(repeating: "x", count: 60_000)
+    let big = DeploymentStack(
+      id: "MotoBig", stackName: "MotoBig",
+      templateText: """
+        {"Metadata": {"Padding": "\(padding)"},
+         "Resources": {"Queue": {"Type": "AWS::SQS::Queue"}}}
+        """)
+    #expect(big.needsTemplateUpload)
+    let bigReport = try await DeployTask(options: options()).run(
+      stacks: [big], session: session, terminal: RecordingTerminal())
+    #expect(bigReport.results["MotoBig"]?.outcome == .created, "\(bigReport.outcomes)")
+    let stored = try await client.cloudFormation.getTemplate(stackName: "MotoBig").templateBody
+    #expect(stored.contains(padding))
+    #expect(
+      try await DestroyTask(force: true).run(
+        stacks: [big], session: session, terminal: RecordingTerminal()
+      ).succeeded)
+
     // Destroy: gone from CloudFormation and from EC2.
     let destroyed = try await DestroyTask(force: true).run(
       stacks: [v2], session: session, terminal: RecordingTerminal())

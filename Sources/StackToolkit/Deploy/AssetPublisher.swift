@@ -59,7 +59,18 @@ public actor AssetPublisher {
     _ = try await ensure(
       bucket: bucket, key: key, region: region, label: "the template of \(stackName)"
     ) { data }.value
-    return session.client(for: region).s3.url(bucket: bucket, key: key).absoluteString
+    return Self.templateURL(bucket: bucket, key: key, region: region)
+  }
+
+  /// The URL CloudFormation reads a template from: S3's own path-style address, whatever
+  /// endpoint the uploads went to (CloudFormation fetches it from S3 itself; emulators such as
+  /// moto read the bucket and key from this form).
+  static func templateURL(bucket: String, key: String, region: String) -> String {
+    let domain = region.hasPrefix("cn-") ? "amazonaws.com.cn" : "amazonaws.com"
+    let encodedKey = key.split(separator: "/").map {
+      $0.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? String($0)
+    }.joined(separator: "/")
+    return "https://s3.\(region).\(domain)/\(bucket)/\(encodedKey)"
   }
 
   private func ensure(

@@ -203,7 +203,7 @@ public struct StackDeployer: Sendable {
     let status = s.stackStatus.rawValue
     var why: String?
     switch status {
-    case "ROLLBACK_COMPLETE", "ROLLBACK_FAILED", "CREATE_FAILED":
+    case "ROLLBACK_COMPLETE", "ROLLBACK_FAILED":
       why = "its creation failed and was rolled back, so it holds nothing to update"
     case "REVIEW_IN_PROGRESS":
       let resources = try await wrap("listing the stack's resources") {
@@ -441,7 +441,9 @@ public struct StackDeployer: Sendable {
     case "UPDATE_ROLLBACK_COMPLETE":
       text += "\nThe stack was rolled back to its previous state. Fix the cause and deploy again."
     case "CREATE_FAILED", "UPDATE_FAILED":
-      text += "\nRollback was disabled (--no-rollback): what was created is kept for inspection."
+      text +=
+        "\nRollback was disabled (--no-rollback): what was created is kept for inspection; fix "
+        + "the cause and deploy again to continue from there."
     default: break
     }
     return text

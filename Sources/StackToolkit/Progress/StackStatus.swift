@@ -19,17 +19,9 @@ public enum StackStatus {
   }
 
   /// True when the stack failed to be created and holds nothing usable: it can only be deleted
-  /// (`ROLLBACK_COMPLETE`, `ROLLBACK_FAILED`, `CREATE_FAILED`), or it was never created
-  /// (`REVIEW_IN_PROGRESS`).
+  /// (`ROLLBACK_COMPLETE`, `ROLLBACK_FAILED`), or it was never created (`REVIEW_IN_PROGRESS`).
+  /// (`CREATE_FAILED` after `--no-rollback` keeps what was made and can be updated.)
   public static func isDeadOnArrival(_ status: String) -> Bool {
-    ["ROLLBACK_COMPLETE", "ROLLBACK_FAILED", "CREATE_FAILED", "REVIEW_IN_PROGRESS"].contains(status)
-  }
-
-  /// True when a change set can be made and executed on a stack in this status.
-  public static func isUpdatable(_ status: String) -> Bool {
-    [
-      "CREATE_COMPLETE", "UPDATE_COMPLETE", "UPDATE_ROLLBACK_COMPLETE", "IMPORT_COMPLETE",
-      "IMPORT_ROLLBACK_COMPLETE", "UPDATE_FAILED",
-    ].contains(status)
+    ["ROLLBACK_COMPLETE", "ROLLBACK_FAILED", "REVIEW_IN_PROGRESS"].contains(status)
   }
 }
