@@ -495,6 +495,31 @@ import Testing
     #expect(StackNameRules.problem("Good-Name-1") == nil)
   }
 
+  @Test func terminationProtectionFollowsTheStackAndAccountIsChecked() async throws {
+    let fake = FakeCloud()
+    var protected = Self.stack()
+    protected.terminationProtection = true
+    let terminal = RecordingTerminal()
+    #expect(try await Self.deploy(fake, [protected], terminal: terminal).succeeded)
+    #expect(fake.stack("Demo")?.terminationProtection == true)
+    #expect(terminal.output.contains("Demo: termination protection turned on"))
+    // Unchanged template, protection turned off: no change set, just the protection.
+    let count = fake.requests.count
+    #expect(try await Self.deploy(fake, [Self.stack()]).results["Demo"]?.outcome == .unchanged)
+    #expect(fake.stack("Demo")?.terminationProtection == false)
+    #expect(!fake.actions.dropFirst(count).contains("CreateChangeSet"))
+
+    var elsewhere = Self.stack("Other")
+    elsewhere.account = "999999999999"
+    let report = try await Self.deploy(fake, [elsewhere])
+    guard case .failed(let message)? = report.outcomes["Other"] else {
+      Issue.record("deployed into the wrong account")
+      return
+    }
+    #expect(message.contains("Other is for account 999999999999"))
+    #expect(message.contains("account 123456789012"))
+  }
+
   @Test func ctrlCStopsWaitingAndLeavesCloudFormationWorking() async throws {
     let fake = FakeCloud()
     fake.onExecute = { _, _ in

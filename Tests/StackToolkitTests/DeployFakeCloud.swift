@@ -220,6 +220,10 @@ final class FakeCloud: HTTPTransport, @unchecked Sendable {
         return ok(action, "")
       case "ExecuteChangeSet": return executeChangeSet(p["ChangeSetName"] ?? "")
       case "DeleteStack": return deleteStack(p["StackName"] ?? "")
+      case "UpdateTerminationProtection":
+        guard let s = find(p["StackName"] ?? "") else { return notFound(p["StackName"] ?? "") }
+        s.terminationProtection = p["EnableTerminationProtection"] == "true"
+        return ok(action, "<StackId>\(s.id)</StackId>")
       default:
         return error(400, "InvalidAction", "unknown action \(action)")
       }

@@ -100,6 +100,7 @@ public struct StackDeployer: Sendable {
       throw DeployError("\(name): the synthesized template cannot be read: \(error)")
     }
     let started = context.now()
+    try await checkAccount()
     var existing = try await describeChecked()
     if existing?.stackStatus.rawValue == "DELETE_COMPLETE" { existing = nil }
     if let s = existing, !StackStatus.isTerminal(s.stackStatus.rawValue) {
@@ -126,6 +127,7 @@ public struct StackDeployer: Sendable {
       deployedTemplate = deployed ?? .object(JSONObject())
       if isUnchanged(s, deployedBody: body, deployed: deployed, template: template, parameters) {
         await say("\(name): no changes (the deployed template and parameters are the same)")
+        try await syncTerminationProtection(s)
         return Result(
           stackName: name, outcome: .unchanged,
           outputs: s.outputs.map { ($0.outputKey, $0.outputValue ?? "") },
@@ -148,7 +150,9 @@ public struct StackDeployer: Sendable {
     let changeSet = try await waitForChangeSet(created.id, stackID: stackID, type: type)
     guard let changeSet else {
       await say("\(name): no changes (CloudFormation found nothing to change; change set deleted)")
-      let outputs = try await describeChecked()?.outputs ?? []
+      let current = try await describeChecked()
+      try await syncTerminationProtection(current)
+      let outputs = current?.outputs ?? []
       return Result(
         stackName: name, outcome: .unchanged,
         outputs: outputs.map { ($0.outputKey, $0.outputValue ?? "") }, stackID: stackID)
@@ -178,6 +182,7 @@ public struct StackDeployer: Sendable {
       throw DeployError(failureMessage(result, type: type))
     }
     let final = try await describeChecked()
+    try await syncTerminationProtection(final)
     let outputs = (final?.outputs ?? []).map { (key: $0.outputKey, value: $0.outputValue ?? "") }
     var text = "\(name): \(type == .create ? "created" : "updated") in \(Self.seconds(seconds))"
     if !outputs.isEmpty {
@@ -191,6 +196,29 @@ public struct StackDeployer: Sendable {
   }
 
   // MARK: - Steps
+
+  /// When the stack names an account, the credentials must be for it.
+  private func checkAccount() async throws {
+    guard let wanted = stack.account, !wanted.isEmpty else { return }
+    let actual = try await wrap("checking the account") { try await context.session.account() }
+    guard actual == wanted else {
+      throw DeployError(
+        "\(name) is for account \(wanted), but the credentials in use are for account \(actual). "
+          + "Use credentials of account \(wanted) (--profile), or change the stack's environment.")
+    }
+  }
+
+  /// Turns termination protection on or off as the stack asks.
+  private func syncTerminationProtection(_ deployed: CloudFormation.Stack?) async throws {
+    guard let deployed else { return }
+    let current = deployed.enableTerminationProtection ?? false
+    guard current != stack.terminationProtection else { return }
+    let wanted = stack.terminationProtection
+    try await wrap("updating termination protection") {
+      try await cfn.updateTerminationProtection(stackName: deployed.stackID, enabled: wanted)
+    }
+    await say("\(name): termination protection turned \(wanted ? "on" : "off")")
+  }
 
   /// The stack, or nil when it does not exist; errors are explained.
   private func describeChecked() async throws -> CloudFormation.Stack? {
