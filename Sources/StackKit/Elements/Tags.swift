@@ -41,7 +41,9 @@ public struct Tags {
         }
       }
     }
-    return tags.sorted { PathCollation.precedes($0.key, $1.key) }.map { (key: $0.key, value: $0.value) }
+    return tags.sorted { PathCollation.precedes($0.key, $1.key) }.map {
+      (key: $0.key, value: $0.value)
+    }
   }
 
   /// The tags that apply to a construct, as a `Tags` property value: a list of `{Key, Value}`,
