@@ -67,6 +67,8 @@ import Testing
     let terminal = RecordingTerminal(outputIsTerminal: true, width: 60)
     let board = ProgressBoard(terminal: terminal)
     await board.begin(stack: "Demo", operation: "deploy", total: 1)
+    await board.begin(
+      stack: "AStackWithAVeryLongNameThatFillsMostOfTheLine", operation: "deploy", total: 1)
     await board.record([
       event(
         "1", "Vpc", "CREATE_FAILED", at: 0,

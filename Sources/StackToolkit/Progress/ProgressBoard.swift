@@ -179,8 +179,16 @@ public actor ProgressBoard {
     let elapsed = Self.duration(now().timeIntervalSince(s.started))
     let count = s.total.map { "\(Self.doneCount(s))/\($0)" } ?? "\(Self.doneCount(s))"
     var header = "\(s.name) · \(s.operation) · \(count) resources · \(elapsed)"
-    if let status = s.stackStatus { header += " · " + paint(status, Self.statusColor(status)) }
-    var lines = [paint(header, "1")]
+    var status = s.stackStatus.map { " · " + $0 } ?? ""
+    if !final && header.count + status.count >= width {
+      // One screen line, so the redraw knows how far up to go.
+      header = String((header + status).prefix(max(width - 2, 1))) + "…"
+      status = ""
+    }
+    if let raw = s.stackStatus, !status.isEmpty {
+      status = " · " + paint(raw, Self.statusColor(raw))
+    }
+    var lines = [paint(header, "1") + status]
     // Keep the table to a screenful: everything unfinished or failed, then the latest others.
     var rows = s.rows
     let limit = final ? rows.count : 25
