@@ -54,7 +54,7 @@ let package = Package(
     .testTarget(
       name: "StackKitTests", dependencies: ["StackKit"], swiftSettings: strict),
     .testTarget(
-      name: "StackKitAWSTests", dependencies: ["StackKitAWS"],
+      name: "StackKitAWSTests", dependencies: ["StackKitAWS", "stacks"],
       resources: [.copy("Fixtures")], swiftSettings: strict),
     .testTarget(
       name: "AWSClientTests", dependencies: ["AWSClient"],

@@ -4,4 +4,5 @@ import StackKitAWS
 let app = App()
 SharedNetworkStack(app, "SharedNetwork")
 MotoDemoStack(app, "MotoDemo")
+RedisRbacStack(app, "RedisRbacStack")
 app.synthOrExit()

@@ -198,4 +198,36 @@ import Testing
         == "states.us-east-1.amazonaws.com")
     #expect(IAM.ServicePrincipal("x.c2s.ic.gov").standardizedName == "x.amazonaws.com")
   }
+
+  @Test func assignSidsNumbersUniqueStatementsWithoutSid() throws {
+    let document = IAM.PolicyDocument(
+      statements: [
+        IAM.PolicyStatement(actions: ["s3:GetObject"], resources: ["*"]),
+        IAM.PolicyStatement(actions: ["s3:GetObject"], resources: ["*"]),
+        IAM.PolicyStatement(actions: ["s3:PutObject"], resources: ["*"], sid: "Put"),
+      ], assignSids: true)
+    let template = try synthesizeStack { s in
+      _ = CfnResource(s, "Probe", type: "Custom::Probe", properties: [("D", document.cfnValue)])
+    }
+    let statements = template["Resources"]?["Probe"]?["Properties"]?["D"]?["Statement"]?.arrayValue
+    #expect(statements?.count == 2)
+    #expect(statements?.first?["Sid"] == .string("0"))
+    #expect(statements?.last?["Sid"] == .string("Put"))
+  }
+
+  @Test func tagsAddedOnAScopeLaterStillApplyAndCloserWins() throws {
+    var id = ""
+    let template = try synthesizeStack { s in
+      let group = Construct(s, "Group")
+      let role = IAM.Role(group, "Role", assumedBy: IAM.ServicePrincipal("lambda.amazonaws.com"))
+      id = role.resource.logicalID
+      Tags.of(s).add("team", "platform")
+      Tags.of(group).add("team", "cache")
+      Tags.of(s).add("Name", "x")
+      Tags.of(group).remove("Name")
+    }
+    #expect(
+      template["Resources"]?[id]?["Properties"]?["Tags"]
+        == .array([.object(JSONObject([("Key", .string("team")), ("Value", .string("cache"))]))]))
+  }
 }

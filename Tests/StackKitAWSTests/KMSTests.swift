@@ -66,4 +66,18 @@ import Testing
     }
     #expect(problems.contains { $0.hasPrefix("S/Key: a statement in a resource policy must name at least one principal") })
   }
+
+  @Test func viaServiceConditionGoesFirstInAnExistingStringEquals() throws {
+    let base = IAM.ArnPrincipal("arn:aws:iam::123456789012:role/x").withConditions([
+      ("StringEquals", ["aws:PrincipalTag/team": "cache"])
+    ])
+    let principal = KMS.ViaServicePrincipal("secretsmanager.us-east-1.amazonaws.com", base)
+    let conditions = principal.policyFragment.conditions
+    #expect(conditions.count == 1)
+    guard case .object(let pairs) = conditions[0].1 else {
+      Issue.record("StringEquals is not an object")
+      return
+    }
+    #expect(pairs.map(\.0) == ["kms:ViaService", "aws:PrincipalTag/team"])
+  }
 }
