@@ -159,4 +159,14 @@ import Testing
     #expect(cache?["Properties"]?["CacheSubnetGroupName"] == .string("RedisSubnetGroup"))
     #expect(cache?["DependsOn"] == .array([.string("ElastiCacheSubnetGroup")]))
   }
+
+  @Test func literalPasswordsSlippedInByOverrideAreRefusedWithoutEchoingThem() {
+    let problems = synthesisProblems { s in
+      let user = ElastiCache.RedisRbacUser(s, "user", userName: "app", userID: "app")
+      user.user.addPropertyOverride("Passwords", ["hunter2hunter2hunter2"])
+      user.user.addPropertyOverride("Passwords.1", "correcthorsebattery")
+    }
+    #expect(problems.filter { $0.hasPrefix("S/user/redisuser: ") && $0.contains("literal secret") }.count == 2)
+    #expect(!problems.joined().contains("hunter2") && !problems.joined().contains("correcthorse"))
+  }
 }

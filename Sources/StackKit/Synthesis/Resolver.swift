@@ -60,7 +60,12 @@ public struct Resolver {
   public mutating func resolve(_ value: Value, at key: String) -> JSON? {
     keyPath.append(key)
     defer { keyPath.removeLast() }
-    if Self.secretKeys.contains(key) { checkSecret(value, key: key) }
+    // An override's key is a dotted path ("Properties.Passwords.0"): any secret component counts.
+    if Self.secretKeys.contains(key)
+      || (key.contains(".") && key.split(separator: ".").contains { Self.secretKeys.contains(String($0)) })
+    {
+      checkSecret(value, key: key)
+    }
     return resolve(value)
   }
 
