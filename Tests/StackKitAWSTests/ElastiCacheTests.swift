@@ -11,7 +11,8 @@ import Testing
       let reader = IAM.Role(s, "reader", assumedBy: IAM.ServicePrincipal("lambda.amazonaws.com"))
       let writer = IAM.Role(s, "writer", assumedBy: IAM.ServicePrincipal("lambda.amazonaws.com"))
       let appUser = ElastiCache.RedisRbacUser(
-        s, "appUser", userName: "app", userID: "app-user", accessString: "on ~app:* -@all +get +set",
+        s, "appUser", userName: "app", userID: "app-user",
+        accessString: "on ~app:* -@all +get +set",
         principals: [reader])
       appUser.grantSecretRead(writer)
       let defaultUser = ElastiCache.RedisRbacUser(
@@ -29,7 +30,9 @@ import Testing
         securityGroupIDs: ["sg-0123456789abcdef0"], userGroups: [group], port: 6379)
       _ = CfnResource(
         s, "Probe", type: "Custom::Probe",
-        properties: [("Address", cache.primaryEndPointAddress), ("Port", cache.primaryEndPointPort)])
+        properties: [
+          ("Address", cache.primaryEndPointAddress), ("Port", cache.primaryEndPointPort),
+        ])
     }
     expectSameResources(template, try cdkFixture("units/elasticache.template.json"))
   }
@@ -42,12 +45,15 @@ import Testing
     let resources = template["Resources"]
     let cfnUser = resources?[user.user.logicalID]?["Properties"]
     #expect(cfnUser?["AccessString"] == .string("off +get ~keys*"))
-    let generator = resources?[user.secret.resource.logicalID]?["Properties"]?["GenerateSecretString"]
+    let generator = resources?[user.secret.resource.logicalID]?["Properties"]?[
+      "GenerateSecretString"]
     #expect(generator?["ExcludeCharacters"] == .string("@%*()_+=`~{}|[]\\:\";'?,./"))
     #expect(generator?["SecretStringTemplate"] == .string(#"{"username": "default"}"#))
     #expect(user.kmsKey.node.id == "kmsForSecret")
     #expect(user.kmsKey.aliases.first?.aliasName == "alias/redisRbacUser/default")
-    #expect(resources?[user.kmsKey.resource.logicalID]?["Properties"]?["EnableKeyRotation"] == .bool(true))
+    #expect(
+      resources?[user.kmsKey.resource.logicalID]?["Properties"]?["EnableKeyRotation"] == .bool(true)
+    )
     // No grant, no resource policy.
     #expect(user.secret.policy == nil)
   }
@@ -61,14 +67,16 @@ import Testing
     let problems = synthesisProblems { s in
       let key = KMS.Key(s, "Key")
       _ = ElastiCache.RedisRbacUser(
-        s, "pw", userName: "a", userID: "a", accessString: "on >hunter2hunter2 ~* +@all", kmsKey: key)
+        s, "pw", userName: "a", userID: "a", accessString: "on >hunter2hunter2 ~* +@all",
+        kmsKey: key)
       _ = ElastiCache.RedisRbacUser(
         s, "hash", userName: "b", userID: "b", accessString: "on #5e884898da28 ~*", kmsKey: key)
       _ = ElastiCache.RedisRbacUser(
         s, "reset", userName: "c", userID: "c", accessString: "reset on ~* +@all", kmsKey: key)
       _ = ElastiCache.RedisRbacUser(
         s, "nopass", userName: "d", userID: "d", accessString: "on nopass ~* +get", kmsKey: key)
-      _ = ElastiCache.RedisRbacUser(s, "empty", userName: "e", userID: "e", accessString: " ", kmsKey: key)
+      _ = ElastiCache.RedisRbacUser(
+        s, "empty", userName: "e", userID: "e", accessString: " ", kmsKey: key)
     }
     #expect(problems.contains { $0.hasPrefix("S/pw: the access string carries a password") })
     #expect(problems.contains { $0.hasPrefix("S/hash: the access string carries a password hash") })
@@ -82,11 +90,16 @@ import Testing
   @Test func idsOutsideElastiCachePatternAreRefused() {
     let problems = synthesisProblems { s in
       let key = KMS.Key(s, "Key")
-      let bad = ElastiCache.RedisRbacUser(s, "bad", userName: "default", userID: "1user", kmsKey: key)
-      let under = ElastiCache.RedisRbacUser(s, "under", userName: "u", userID: "user_x", kmsKey: key)
+      let bad = ElastiCache.RedisRbacUser(
+        s, "bad", userName: "default", userID: "1user", kmsKey: key)
+      let under = ElastiCache.RedisRbacUser(
+        s, "under", userName: "u", userID: "user_x", kmsKey: key)
       _ = ElastiCache.UserGroup(s, "Group", userGroupID: "my group", users: [bad, under])
     }
-    #expect(problems.contains { $0.hasPrefix("S/bad: the user id \"1user\" is not one ElastiCache accepts") })
+    #expect(
+      problems.contains {
+        $0.hasPrefix("S/bad: the user id \"1user\" is not one ElastiCache accepts")
+      })
     #expect(problems.contains { $0.hasPrefix("S/under: the user id \"user_x\"") })
     #expect(problems.contains { $0.hasPrefix("S/Group: the user group id \"my group\"") })
   }
@@ -99,7 +112,10 @@ import Testing
       _ = ElastiCache.UserGroup(s, "Group", userGroupID: "app", users: [producer, producer])
       _ = ElastiCache.UserGroup(s, "Empty", userGroupID: "empty", users: [])
     }
-    #expect(problems.contains { $0.hasPrefix("S/Group: the user group has no user whose user name is \"default\"") })
+    #expect(
+      problems.contains {
+        $0.hasPrefix("S/Group: the user group has no user whose user name is \"default\"")
+      })
     #expect(problems.contains { $0.hasPrefix("S/Group: the user id \"producer\" is listed twice") })
     #expect(problems.contains { $0.hasPrefix("S/Empty: the user group has no user") })
   }
@@ -127,12 +143,26 @@ import Testing
         s, "Solo", replicationGroupDescription: "x", replicationGroupID: "bad--id",
         replicasPerNodeGroup: 0, multiAZEnabled: true, port: 70000)
     }
-    #expect(problems.contains { $0.hasPrefix("S/NoTLS: the replication group uses RBAC user groups without in-transit encryption") })
-    #expect(problems.contains { $0.hasPrefix("S/Token: the replication group has an auth token without in-transit encryption") })
-    #expect(problems.contains { $0.hasPrefix("S/Token: the replication group has a KMS key but encryption at rest is off") })
+    #expect(
+      problems.contains {
+        $0.hasPrefix(
+          "S/NoTLS: the replication group uses RBAC user groups without in-transit encryption")
+      })
+    #expect(
+      problems.contains {
+        $0.hasPrefix(
+          "S/Token: the replication group has an auth token without in-transit encryption")
+      })
+    #expect(
+      problems.contains {
+        $0.hasPrefix("S/Token: the replication group has a KMS key but encryption at rest is off")
+      })
     #expect(problems.contains { $0.hasPrefix("S/Solo: Multi-AZ needs at least one replica") })
     #expect(problems.contains { $0.hasPrefix("S/Solo: the port 70000 is out of range") })
-    #expect(problems.contains { $0.hasPrefix("S/Solo: the replication group id \"bad--id\" is not valid") })
+    #expect(
+      problems.contains {
+        $0.hasPrefix("S/Solo: the replication group id \"bad--id\" is not valid")
+      })
   }
 
   @Test func passwordSettingsElastiCacheRefusesAreReported() {
@@ -140,7 +170,11 @@ import Testing
       _ = ElastiCache.RedisRbacUser(
         s, "user", userName: "app", userID: "app", excludeCharacters: "%", passwordLength: 8)
     }
-    #expect(problems.contains { $0.hasPrefix("S/user: excludeCharacters lets the generated password contain ',' '\"' '/' '@'") })
+    #expect(
+      problems.contains {
+        $0.hasPrefix(
+          "S/user: excludeCharacters lets the generated password contain ',' '\"' '/' '@'")
+      })
     #expect(problems.contains { $0.hasPrefix("S/user: passwordLength is 8") })
   }
 
@@ -150,9 +184,10 @@ import Testing
       let subnets = ElastiCache.SubnetGroup(
         s, "ElastiCacheSubnetGroup", description: "Elasticache Subnet Group",
         subnetIDs: ["subnet-1"], cacheSubnetGroupName: "RedisSubnetGroup")
-      cacheID = ElastiCache.ReplicationGroup(
-        s, "RedisReplicationGroup", replicationGroupDescription: "x", subnetGroup: subnets
-      ).resource.logicalID
+      cacheID =
+        ElastiCache.ReplicationGroup(
+          s, "RedisReplicationGroup", replicationGroupDescription: "x", subnetGroup: subnets
+        ).resource.logicalID
     }
     #expect(cacheID == "RedisReplicationGroup")
     let cache = template["Resources"]?[cacheID]
@@ -166,7 +201,9 @@ import Testing
       user.user.addPropertyOverride("Passwords", ["hunter2hunter2hunter2"])
       user.user.addPropertyOverride("Passwords.1", "correcthorsebattery")
     }
-    #expect(problems.filter { $0.hasPrefix("S/user/redisuser: ") && $0.contains("literal secret") }.count == 2)
+    #expect(
+      problems.filter { $0.hasPrefix("S/user/redisuser: ") && $0.contains("literal secret") }.count
+        == 2)
     #expect(!problems.joined().contains("hunter2") && !problems.joined().contains("correcthorse"))
   }
 }

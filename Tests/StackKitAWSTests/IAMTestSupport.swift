@@ -69,7 +69,8 @@ private func compact(_ json: JSON) -> String { JSONWriter(indent: nil).write(jso
 /// Expects the resources of `ours` to equal those of the CDK template, resource by resource
 /// (the `CDKMetadata` resource aside); `only` limits the comparison to some logical IDs.
 func expectSameResources(
-  _ ours: JSON, _ cdk: JSON, only: [String]? = nil, sourceLocation: SourceLocation = #_sourceLocation
+  _ ours: JSON, _ cdk: JSON, only: [String]? = nil,
+  sourceLocation: SourceLocation = #_sourceLocation
 ) {
   let mine = ours["Resources"]?.objectValue ?? JSONObject()
   let theirs = cdk["Resources"]?.objectValue ?? JSONObject()

@@ -19,7 +19,8 @@ import Testing
           )
         ], maxSessionDuration: 7200, path: "/app/", roleName: "my-role")
       r.addToPolicy(
-        IAM.PolicyStatement(actions: ["s3:PutObject", "s3:PutObject"], resources: ["arn:aws:s3:::b/*"]))
+        IAM.PolicyStatement(
+          actions: ["s3:PutObject", "s3:PutObject"], resources: ["arn:aws:s3:::b/*"]))
       r.addToPolicy(IAM.PolicyStatement(actions: ["s3:PutObject"], resources: ["arn:aws:s3:::b/*"]))
       r.addManagedPolicy(IAM.ManagedPolicy.fromAwsManagedPolicyName("ReadOnlyAccess"))
       let r2 = IAM.Role(
@@ -59,7 +60,8 @@ import Testing
   @Test func defaultPolicyIsMadeOnFirstGrantOnly() throws {
     var idleID = ""
     let template = try synthesizeStack { s in
-      let role = IAM.Role(s, "producerRole", assumedBy: IAM.ServicePrincipal("lambda.amazonaws.com"))
+      let role = IAM.Role(
+        s, "producerRole", assumedBy: IAM.ServicePrincipal("lambda.amazonaws.com"))
       #expect(role.defaultPolicy == nil)
       let first = role.addToPrincipalPolicy(
         IAM.PolicyStatement(actions: ["kms:Decrypt"], resources: ["*"]))
@@ -67,7 +69,8 @@ import Testing
         IAM.PolicyStatement(actions: ["kms:Encrypt"], resources: ["*"]))
       #expect(first.policyDependable === role.defaultPolicy)
       #expect(second.policyDependable === role.defaultPolicy)
-      idleID = IAM.Role(s, "idle", assumedBy: IAM.ServicePrincipal("lambda.amazonaws.com"))
+      idleID =
+        IAM.Role(s, "idle", assumedBy: IAM.ServicePrincipal("lambda.amazonaws.com"))
         .resource.logicalID
     }
     let resources = resourceIDs(template)
@@ -186,7 +189,8 @@ import Testing
     #expect(problems.contains { $0.hasPrefix("S/Role: maxSessionDuration is 60 seconds") })
     #expect(problems.contains { $0.hasPrefix("S/Role: the role path \"app\" is not valid") })
     #expect(problems.contains { $0.hasPrefix("S/Role: the role name \"has space\" is not valid") })
-    #expect(problems.contains { $0.hasPrefix("S/Conditional: a component of a CompositePrincipal") })
+    #expect(
+      problems.contains { $0.hasPrefix("S/Conditional: a component of a CompositePrincipal") })
   }
 
   @Test func servicePrincipalNamesAreStandardizedAsCDK() {

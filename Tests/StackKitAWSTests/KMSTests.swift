@@ -15,7 +15,8 @@ import Testing
       let role = IAM.Role(s, "Role", assumedBy: IAM.ServicePrincipal("lambda.amazonaws.com"))
       key.grantDecrypt(role)
       key.grantEncryptDecrypt(role)
-      key.grant(IAM.ServicePrincipal("logs.amazonaws.com"), actions: ["kms:Encrypt", "kms:Decrypt"])
+      key.grant(
+        IAM.ServicePrincipal("logs.amazonaws.com"), actions: ["kms:Encrypt", "kms:Decrypt"])
       key.addToResourcePolicy(
         IAM.PolicyStatement(
           actions: ["kms:DescribeKey"], resources: ["*"],
@@ -50,13 +51,20 @@ import Testing
       _ = KMS.Key(s, "Empty", alias: "alias/")
       _ = KMS.Key(s, "Odd", alias: "has space")
     }
-    #expect(problems.contains { $0.hasPrefix("S/Key: rotationPeriodInDays is set but enableKeyRotation is false") })
+    #expect(
+      problems.contains {
+        $0.hasPrefix("S/Key: rotationPeriodInDays is set but enableKeyRotation is false")
+      })
     #expect(problems.contains { $0.hasPrefix("S/Key: rotationPeriodInDays is 30") })
     #expect(problems.contains { $0.hasPrefix("S/Key: pendingWindowInDays is 3") })
-    #expect(problems.contains { $0.hasPrefix("S/Key/Alias: the alias alias/aws/mine starts with alias/aws/") })
+    #expect(
+      problems.contains {
+        $0.hasPrefix("S/Key/Alias: the alias alias/aws/mine starts with alias/aws/")
+      })
     #expect(problems.contains { $0.hasPrefix("S/Rsa: key rotation is on for a RSA_2048 key") })
     #expect(problems.contains { $0.hasPrefix("S/Empty/Alias: the alias name is empty") })
-    #expect(problems.contains { $0.hasPrefix("S/Odd/Alias: the alias alias/has space is not valid") })
+    #expect(
+      problems.contains { $0.hasPrefix("S/Odd/Alias: the alias alias/has space is not valid") })
   }
 
   @Test func keyPolicyStatementWithoutPrincipalIsReported() {
@@ -64,7 +72,10 @@ import Testing
       let key = KMS.Key(s, "Key")
       key.addToResourcePolicy(IAM.PolicyStatement(actions: ["kms:Decrypt"], resources: ["*"]))
     }
-    #expect(problems.contains { $0.hasPrefix("S/Key: a statement in a resource policy must name at least one principal") })
+    #expect(
+      problems.contains {
+        $0.hasPrefix("S/Key: a statement in a resource policy must name at least one principal")
+      })
   }
 
   @Test func viaServiceConditionGoesFirstInAnExistingStringEquals() throws {

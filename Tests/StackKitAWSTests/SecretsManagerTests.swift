@@ -51,7 +51,8 @@ import Testing
           JSONObject([
             (
               "ForAnyValue:StringEquals",
-              .object(JSONObject([("secretsmanager:VersionStage", .array([.string("AWSCURRENT")]))]))
+              .object(
+                JSONObject([("secretsmanager:VersionStage", .array([.string("AWSCURRENT")]))]))
             )
           ])))
   }
@@ -75,12 +76,20 @@ import Testing
       nobody.addToResourcePolicy(
         IAM.PolicyStatement(actions: ["secretsmanager:GetSecretValue"], resources: ["*"]))
     }
-    #expect(problems.contains { $0.hasPrefix("S/Half: secretStringTemplate and generateStringKey") })
-    #expect(problems.contains { $0.hasPrefix("S/NotJSON: the secret string template is not a JSON object") })
-    #expect(problems.contains { $0.hasPrefix("S/Taken: the secret string template already has the key") })
+    #expect(
+      problems.contains { $0.hasPrefix("S/Half: secretStringTemplate and generateStringKey") })
+    #expect(
+      problems.contains {
+        $0.hasPrefix("S/NotJSON: the secret string template is not a JSON object")
+      })
+    #expect(
+      problems.contains { $0.hasPrefix("S/Taken: the secret string template already has the key") })
     #expect(problems.contains { $0.hasPrefix("S/Taken: passwordLength is 5000") })
     #expect(problems.contains { $0.hasPrefix("S/Named: the secret name \"has space\"") })
     #expect(problems.contains { $0.hasPrefix("S/Both: the secret has both") })
-    #expect(problems.contains { $0.hasPrefix("S/Nobody: a statement in a resource policy must name at least one principal") })
+    #expect(
+      problems.contains {
+        $0.hasPrefix("S/Nobody: a statement in a resource policy must name at least one principal")
+      })
   }
 }

@@ -53,7 +53,8 @@ extension ElastiCache {
       _ scope: Construct, _ id: String, userName: String, userID: String,
       accessString: String? = nil, kmsKey: KMS.Key? = nil, principals: [any IAM.Grantable] = [],
       engine: ElastiCache.CfnUser.Engine = .redis,
-      excludeCharacters: String = RedisRbacUser.defaultExcludedCharacters, passwordLength: Int? = nil
+      excludeCharacters: String = RedisRbacUser.defaultExcludedCharacters,
+      passwordLength: Int? = nil
     ) {
       self.userName = userName
       self.userID = userID
@@ -68,7 +69,8 @@ extension ElastiCache {
       secretStorage = SecretsManager.Secret(
         self, "secret",
         generateSecretString: SecretsManager.SecretStringGenerator(
-          secretStringTemplate: "{\(Self.pythonJSONString("username")): \(Self.pythonJSONString(userName))}",
+          secretStringTemplate:
+            "{\(Self.pythonJSONString("username")): \(Self.pythonJSONString(userName))}",
           generateStringKey: "password", excludeCharacters: excludeCharacters,
           passwordLength: passwordLength),
         encryptionKey: keyStorage)

@@ -154,13 +154,16 @@ extension ElastiCache {
         }
       }
       if let n = numCacheClusters, !(1...6).contains(n) {
-        problems.append("numCacheClusters is \(n); ElastiCache accepts 1 to 6. Pick a value in that range.")
+        problems.append(
+          "numCacheClusters is \(n); ElastiCache accepts 1 to 6. Pick a value in that range.")
       }
       if let r = replicasPerNodeGroup, !(0...5).contains(r) {
-        problems.append("replicasPerNodeGroup is \(r); ElastiCache accepts 0 to 5. Pick a value in that range.")
+        problems.append(
+          "replicasPerNodeGroup is \(r); ElastiCache accepts 0 to 5. Pick a value in that range.")
       }
       if let n = numNodeGroups, !(1...500).contains(n) {
-        problems.append("numNodeGroups is \(n); ElastiCache accepts 1 to 500. Pick a value in that range.")
+        problems.append(
+          "numNodeGroups is \(n); ElastiCache accepts 1 to 500. Pick a value in that range.")
       }
       if let port, !(1...65535).contains(port) {
         problems.append("the port \(port) is out of range. Use 1 to 65535 (Redis listens on 6379).")

@@ -42,7 +42,8 @@ extension ElastiCache {
     private func validateGroup() -> [String] {
       var problems: [String] = []
       if description.isEmpty {
-        problems.append("the subnet group has an empty description; ElastiCache requires one. Describe it.")
+        problems.append(
+          "the subnet group has an empty description; ElastiCache requires one. Describe it.")
       }
       if subnetIDs.isEmpty {
         problems.append("the subnet group has no subnet. Give the subnets the cache nodes go in.")
@@ -51,7 +52,8 @@ extension ElastiCache {
         let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-".utf8)
         if name.isEmpty || name.utf8.count > 255 || !name.utf8.allSatisfy(allowed.contains) {
           problems.append(
-            "the subnet group name \"\(name)\" is not valid. Use 1 to 255 letters, digits and hyphens.")
+            "the subnet group name \"\(name)\" is not valid. Use 1 to 255 letters, digits and hyphens."
+          )
         }
       }
       return problems

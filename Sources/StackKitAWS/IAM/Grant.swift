@@ -8,8 +8,7 @@ extension IAM {
   /// - ``addToPrincipalOrResource(grantee:actions:resourceARNs:resourceSelfARNs:resource:)``: the
   ///   principal's policy when the principal has one and is in the resource's account; otherwise
   ///   (a service, a principal of another account, a principal without a policy) the resource's.
-  /// - ``addToPrincipalAndResource(grantee:actions:resourceARNs:resourceSelfARNs:resource:resourcePolicyPrincipal:)``:
-  ///   both.
+  /// - `addToPrincipalAndResource(…)`: both.
   ///
   /// ```swift
   /// let grant = IAM.Grant.addToPrincipal(
@@ -58,9 +57,10 @@ extension IAM {
       resourceSelfARNs: [Value]? = nil, resource: any ResourceWithPolicy
     ) -> Grant {
       let result = addToPrincipal(grantee: grantee, actions: actions, resourceARNs: resourceARNs)
-      let sameAccount = grantee.grantPrincipal.principalAccount.map {
-        Self.sameAccount(resource.resourceAccount, $0)
-      } ?? false
+      let sameAccount =
+        grantee.grantPrincipal.principalAccount.map {
+          Self.sameAccount(resource.resourceAccount, $0)
+        } ?? false
       if result.success && sameAccount { return result }
       let statement = PolicyStatement(
         actions: actions, resources: resourceSelfARNs ?? resourceARNs,

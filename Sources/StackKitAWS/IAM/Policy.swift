@@ -76,7 +76,8 @@ extension IAM {
       var problems = super.validate()
       if force && document.isEmpty {
         problems.append(
-          "the policy was created with force: true but has no statement. Add statements, or drop force.")
+          "the policy was created with force: true but has no statement. Add statements, or drop force."
+        )
       }
       if force && roles.isEmpty {
         problems.append(

@@ -80,7 +80,9 @@ extension IAM {
 
     /// Problems of the statements as a resource policy.
     public func validateForResourcePolicy(skipResourceValidation: Bool = false) -> [String] {
-      statements.flatMap { $0.validateForResourcePolicy(skipResourceValidation: skipResourceValidation) }
+      statements.flatMap {
+        $0.validateForResourcePolicy(skipResourceValidation: skipResourceValidation)
+      }
     }
 
     /// Problems of the statements as a trust policy.

@@ -61,7 +61,8 @@ extension IAM {
     public mutating func addActions(_ actions: [String]) {
       if !actions.isEmpty && !notActions.isEmpty {
         problems.append(
-          "the statement has both Action and NotAction. Use one of them per statement; split it in two.")
+          "the statement has both Action and NotAction. Use one of them per statement; split it in two."
+        )
       }
       for action in actions {
         validate(action: action)
@@ -74,7 +75,8 @@ extension IAM {
     public mutating func addNotActions(_ actions: [String]) {
       if !actions.isEmpty && !self.actions.isEmpty {
         problems.append(
-          "the statement has both Action and NotAction. Use one of them per statement; split it in two.")
+          "the statement has both Action and NotAction. Use one of them per statement; split it in two."
+        )
       }
       for action in actions {
         validate(action: action)
@@ -109,7 +111,8 @@ extension IAM {
     public mutating func addResources(_ arns: [Value]) {
       if !arns.isEmpty && !notResources.isEmpty {
         problems.append(
-          "the statement has both Resource and NotResource. Use one of them per statement; split it in two.")
+          "the statement has both Resource and NotResource. Use one of them per statement; split it in two."
+        )
       }
       Self.appendUnique(arns, to: &resources)
     }
@@ -119,7 +122,8 @@ extension IAM {
     public mutating func addNotResources(_ arns: [Value]) {
       if !arns.isEmpty && !resources.isEmpty {
         problems.append(
-          "the statement has both Resource and NotResource. Use one of them per statement; split it in two.")
+          "the statement has both Resource and NotResource. Use one of them per statement; split it in two."
+        )
       }
       Self.appendUnique(arns, to: &notResources)
     }
@@ -141,7 +145,8 @@ extension IAM {
     public mutating func addPrincipals(_ principals: [any IAM.Principal]) {
       if !principals.isEmpty && !notPrincipals.isEmpty {
         problems.append(
-          "the statement has both Principal and NotPrincipal. Use one of them per statement; split it in two.")
+          "the statement has both Principal and NotPrincipal. Use one of them per statement; split it in two."
+        )
       }
       for principal in principals where principalKeys.insert(principal.dedupeKey).inserted {
         self.principals.append(principal)
@@ -158,7 +163,8 @@ extension IAM {
     public mutating func addNotPrincipals(_ principals: [any IAM.Principal]) {
       if !principals.isEmpty && !self.principals.isEmpty {
         problems.append(
-          "the statement has both Principal and NotPrincipal. Use one of them per statement; split it in two.")
+          "the statement has both Principal and NotPrincipal. Use one of them per statement; split it in two."
+        )
       }
       for principal in principals where principalKeys.insert("not" + principal.dedupeKey).inserted {
         notPrincipals.append(principal)
@@ -234,7 +240,9 @@ extension IAM {
       for (op, value) in conditions { addCondition(op, value) }
     }
 
-    static func mergeCondition(_ op: String, _ value: Value, into conditions: inout [(String, Value)]) {
+    static func mergeCondition(
+      _ op: String, _ value: Value, into conditions: inout [(String, Value)]
+    ) {
       guard let index = conditions.firstIndex(where: { $0.0 == op }) else {
         conditions.append((op, value))
         return
@@ -343,9 +351,11 @@ extension IAM {
           "a statement in an identity-based policy must name at least one resource. Add the resource ARNs (or \"*\")."
         )
       }
-      if let sid, !sid.utf8.allSatisfy({
-        ($0 >= 0x30 && $0 <= 0x39) || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A)
-      }) {
+      if let sid,
+        !sid.utf8.allSatisfy({
+          ($0 >= 0x30 && $0 <= 0x39) || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A)
+        })
+      {
         errors.append(
           "the statement id '\(sid)' must be alphanumeric (A-Z, a-z, 0-9) in an identity-based policy. Remove the other characters."
         )

@@ -37,7 +37,8 @@ extension IAM {
     /// Creates a role.
     ///
     /// - Parameters:
-    ///   - assumedBy: the principal that may assume the role (`sts:AssumeRole` in the trust policy).
+    ///   - assumedBy: the principal that may assume the role (`sts:AssumeRole` in the trust
+    ///     policy).
     ///   - externalIDs: values of `sts:ExternalId` the trust policy requires.
     ///   - maxSessionDuration: seconds, 3600 to 43200.
     ///   - path: `/` or `/…/`.

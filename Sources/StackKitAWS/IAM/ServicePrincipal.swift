@@ -29,7 +29,8 @@ extension IAM {
         principalJSON: [("Service", [.string(standardizedName)])], conditions: conditions)
     }
 
-    /// `^([^.]+)(\.amazonaws\.com(\.cn)?|\.c2s\.ic\.gov|\.sc2s\.sgov\.gov)?$` → `$1.amazonaws.com`,
+    /// `^([^.]+)(\.amazonaws\.com(\.cn)?|\.c2s\.ic\.gov|\.sc2s\.sgov\.gov)?$`
+    /// → `$1.amazonaws.com`,
     /// as AWS CDK standardizes service principals.
     static func standardize(_ service: String) -> String {
       let suffixes = [".amazonaws.com.cn", ".amazonaws.com", ".c2s.ic.gov", ".sc2s.sgov.gov"]

@@ -20,7 +20,10 @@ enum ValueIdentity {
     case .null: out += "N"
     case .list(let items):
       out += "["
-      for item in items { append(item, to: &out); out += "," }
+      for item in items {
+        append(item, to: &out)
+        out += ","
+      }
       out += "]"
     case .object(let pairs):
       out += "{"

@@ -26,7 +26,9 @@ extension KMS {
 
     private func validateAlias() -> [String] {
       if aliasName == "alias/" {
-        return ["the alias name is empty. Give a name after \"alias/\", such as \"alias/app/main\"."]
+        return [
+          "the alias name is empty. Give a name after \"alias/\", such as \"alias/app/main\"."
+        ]
       }
       if aliasName.lowercased().hasPrefix("alias/aws/") {
         return [

@@ -9,7 +9,8 @@ extension KMS {
   /// key.grantDecrypt(KMS.ViaServicePrincipal("secretsmanager.\(Pseudo.region).amazonaws.com", role))
   /// ```
   public struct ViaServicePrincipal: IAM.Principal {
-    /// The service endpoint name: `secretsmanager.us-east-1.amazonaws.com` (may be a template value).
+    /// The service endpoint name: `secretsmanager.us-east-1.amazonaws.com` (may be a template
+    /// value).
     public let serviceName: Value
     /// The principal the condition applies to; anyone when not given.
     public let basePrincipal: any IAM.Principal

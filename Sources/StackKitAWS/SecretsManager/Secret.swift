@@ -150,7 +150,8 @@ extension SecretsManager {
           }
         }
       }
-      encryptionKey?.grantDecrypt(KMS.ViaServicePrincipal(viaSecretsManager, grantee.grantPrincipal))
+      encryptionKey?.grantDecrypt(
+        KMS.ViaServicePrincipal(viaSecretsManager, grantee.grantPrincipal))
       return result
     }
 
@@ -165,7 +166,8 @@ extension SecretsManager {
           "secretsmanager:UpdateSecretVersionStage",
         ],
         resourceARNs: [arnForPolicies], resource: self)
-      encryptionKey?.grantEncrypt(KMS.ViaServicePrincipal(viaSecretsManager, grantee.grantPrincipal))
+      encryptionKey?.grantEncrypt(
+        KMS.ViaServicePrincipal(viaSecretsManager, grantee.grantPrincipal))
       return result
     }
 
