@@ -62,7 +62,8 @@ public struct Resolver {
     defer { keyPath.removeLast() }
     // An override's key is a dotted path ("Properties.Passwords.0"): any secret component counts.
     if Self.secretKeys.contains(key)
-      || (key.contains(".") && key.split(separator: ".").contains { Self.secretKeys.contains(String($0)) })
+      || (key.contains(".")
+        && key.split(separator: ".").contains { Self.secretKeys.contains(String($0)) })
     {
       checkSecret(value, key: key)
     }
