@@ -5,23 +5,31 @@ import Testing
 @testable import StackKitAWS
 
 @Suite struct LambdaTests {
-  /// Folders like the ones cdk_ec2_fixtures.py ships: a layer and an app.
-  static func assetFolders() throws -> (layer: String, app: String) {
-    let base = FileManager.default.temporaryDirectory
-      .appendingPathComponent("stackkit-lambda-tests-\(ProcessInfo.processInfo.processIdentifier)")
-    let layer = base.appendingPathComponent("layer/python")
-    let app = base.appendingPathComponent("app")
-    try FileManager.default.createDirectory(at: layer, withIntermediateDirectories: true)
-    try FileManager.default.createDirectory(at: app, withIntermediateDirectories: true)
-    try "# placeholder\n".write(
-      to: layer.appendingPathComponent("dep.py"), atomically: true, encoding: .utf8)
-    try "def main(event, context): return \"ok\"\n".write(
-      to: app.appendingPathComponent("app.py"), atomically: true, encoding: .utf8)
-    return (base.appendingPathComponent("layer").path, app.path)
+  /// Folders like the ones cdk_ec2_fixtures.py ships: a layer and an app, in a folder of their
+  /// own (tests run in parallel; the hashes depend only on the contents). Removed by `remove()`.
+  struct AssetFolders {
+    let base: URL
+    var layer: String { base.appendingPathComponent("layer").path }
+    var app: String { base.appendingPathComponent("app").path }
+
+    init() throws {
+      base = FileManager.default.temporaryDirectory
+        .appendingPathComponent("stackkit-lambda-tests-\(UUID().uuidString)")
+      let python = base.appendingPathComponent("layer/python")
+      let app = base.appendingPathComponent("app")
+      try FileManager.default.createDirectory(at: python, withIntermediateDirectories: true)
+      try FileManager.default.createDirectory(at: app, withIntermediateDirectories: true)
+      try Data("# placeholder\n".utf8).write(to: python.appendingPathComponent("dep.py"))
+      try Data("def main(event, context): return \"ok\"\n".utf8).write(
+        to: app.appendingPathComponent("app.py"))
+    }
+
+    func remove() { try? FileManager.default.removeItem(at: base) }
   }
 
   @Test func functionsAndLayersMatchCDK() throws {
-    let folders = try Self.assetFolders()
+    let folders = try AssetFolders()
+    defer { folders.remove() }
     try EC2TestSupport.expectMatchesFixture("Lambdas") { stack in
       let vpc = EC2.Vpc(stack, "Vpc", maxAZs: 2, natGateways: 1)
       Lambda.Function(
@@ -55,7 +63,8 @@ import Testing
   }
 
   @Test func codeComesFromAnAssetChildNamedCode() throws {
-    let folders = try Self.assetFolders()
+    let folders = try AssetFolders()
+    defer { folders.remove() }
     let app = App(environment: [:])
     let stack = Stack(app, "S")
     let fn = Lambda.Function(

@@ -191,7 +191,7 @@ final class RedisServer: @unchecked Sendable {
     process.standardError = FileHandle.nullDevice
     try process.run()
     let instance = RedisServer(port: port, process: process)
-    let deadline = Date().addingTimeInterval(10)
+    let deadline = Date().addingTimeInterval(30)
     while Date() < deadline {
       if (try? instance.run(user: nil, password: nil, ["PING"])) == "PONG" { return instance }
       Thread.sleep(forTimeInterval: 0.05)
@@ -199,7 +199,7 @@ final class RedisServer: @unchecked Sendable {
     instance.stop()
     throw CocoaError(
       .fileReadUnknown,
-      userInfo: [NSLocalizedDescriptionKey: "redis-server did not answer within 10 s"])
+      userInfo: [NSLocalizedDescriptionKey: "redis-server did not answer within 30 s"])
   }
 
   /// Stops the server. SIGKILL, because a child of the test runner may inherit a signal mask that

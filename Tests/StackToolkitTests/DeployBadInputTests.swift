@@ -11,8 +11,8 @@ import Testing
   /// A client for 127.0.0.1 (a port nothing listens on) with the given variables, reading no
   /// ~/.aws files and no instance metadata.
   static func client(_ variables: [String: String]) throws -> AWSClient {
+    // A home folder that does not exist: no ~/.aws files to read, nothing left behind.
     let home = NSTemporaryDirectory() + "deploy-bad-input-\(UUID().uuidString)"
-    try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
     var env = variables
     env["AWS_EC2_METADATA_DISABLED"] = "true"
     return try AWSClient(

@@ -454,9 +454,10 @@ import Testing
 
   @Test func dependentsOfAFailedStackAreSkippedAndOutputsWritten() async throws {
     let fake = FakeCloud()
-    let file = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "outputs-\(UUID().uuidString)/out.json"
-    ).path
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "outputs-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let file = directory.appendingPathComponent("out.json").path
     let stacks = [
       Self.stack("Network"),
       Self.stack("Broken", "{\"Resources\": {\"X\": {\"Type\": \"Bogus::Thing\"}}}"),
@@ -529,12 +530,11 @@ import Testing
     let task = Task {
       try await Self.deploy(fake, [Self.stack()], terminal: terminal)
     }
-    // Wait until it is watching, then interrupt.
-    let deadline = Date().addingTimeInterval(10)
-    while !fake.actions.contains("ExecuteChangeSet") && Date() < deadline {
-      try await Task.sleep(for: .milliseconds(5))
+    // Wait until it is watching (it polls the stack after executing), then interrupt.
+    let watching = await eventually {
+      fake.actions.drop { $0 != "ExecuteChangeSet" }.contains("DescribeStacks")
     }
-    try await Task.sleep(for: .milliseconds(30))
+    #expect(watching, "the deploy did not start watching: \(fake.actions)")
     task.cancel()
     let result = await task.result
     switch result {
@@ -558,8 +558,10 @@ import Testing
     let fake = FakeCloud()
     fake.addStack("Demo", status: "UPDATE_IN_PROGRESS", template: Self.vpcTemplate)
     let terminal = RecordingTerminal()
+    // The other operation ends once the deploy has said it waits for it (or after 30 s, and the
+    // test fails).
     Task {
-      try await Task.sleep(for: .milliseconds(20))
+      await eventually { terminal.output.contains("another operation is running") }
       fake.setStatus("Demo", "UPDATE_COMPLETE")
     }
     let report = try await Self.deploy(fake, [Self.stack()], terminal: terminal)

@@ -94,6 +94,15 @@ import Testing
       events.append("end \(id)")
       running -= 1
     }
+    /// Waits until `count` operations have run at the same time, or 10 s have passed (a
+    /// scheduler that does not run them together then fails the test, slowly but surely). No
+    /// operation ends before that, however slow the machine is to start the others.
+    func waitUntilRunTogether(_ count: Int) async {
+      let deadline = ContinuousClock.now + .seconds(10)
+      while maxRunning < count && ContinuousClock.now < deadline {
+        try? await Task.sleep(for: .milliseconds(5))
+      }
+    }
   }
 
   struct Boom: Error, CustomStringConvertible { var description: String { "boom" } }
@@ -110,7 +119,8 @@ import Testing
     let log = Log()
     let outcomes = try await StackScheduler.run(items, concurrency: 4) { id in
       await log.start(id)
-      try await Task.sleep(for: .milliseconds(30))
+      // The two stacks without dependencies start together.
+      if id == "Network" || id == "Other" { await log.waitUntilRunTogether(2) }
       await log.end(id)
     }
     #expect(outcomes.values.allSatisfy { $0 == .succeeded })
@@ -127,7 +137,7 @@ import Testing
     let flat = (1...6).map { StackScheduler.Item(id: "S\($0)", dependencies: []) }
     _ = try await StackScheduler.run(flat, concurrency: 3) { id in
       await log.start(id)
-      try await Task.sleep(for: .milliseconds(20))
+      await log.waitUntilRunTogether(3)
       await log.end(id)
     }
     #expect(await log.maxRunning == 3)

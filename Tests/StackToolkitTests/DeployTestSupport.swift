@@ -39,3 +39,16 @@ final class RecordingTerminal: Terminal, @unchecked Sendable {
 func testJSON(_ text: String) -> JSON {
   (try? JSONParser.parse(text)) ?? .null
 }
+
+/// Waits until `condition` holds, checking every 5 ms, for 30 s at most (generous, for a loaded
+/// machine); returns whether it held. For tests that must act at a given point of a concurrent
+/// operation, instead of sleeping a fixed time and hoping the operation got there.
+@discardableResult
+func eventually(within limit: Duration = .seconds(30), _ condition: () -> Bool) async -> Bool {
+  let deadline = ContinuousClock.now + limit
+  while !condition() {
+    guard ContinuousClock.now < deadline else { return false }
+    try? await Task.sleep(for: .milliseconds(5))
+  }
+  return true
+}

@@ -19,7 +19,10 @@ final class MotoServer: @unchecked Sendable {
   let port: UInt16
   let url: URL
   private let process: Process
-  private let logFile: String
+  /// This server's own temporary folder: its log and the clients' empty home folder.
+  private let folder: String
+  private var logFile: String { folder + "/moto.log" }
+  private var home: String { folder + "/home" }
 
   /// The `moto_server` executable on PATH, if any.
   static let executable: String? = {
@@ -54,8 +57,15 @@ final class MotoServer: @unchecked Sendable {
     guard let executable = Self.executable else { throw Missing() }
     port = try Self.freePort()
     url = URL(string: "http://127.0.0.1:\(port)")!
-    logFile = NSTemporaryDirectory() + "moto-\(port)-\(UUID().uuidString.prefix(8)).log"
-    FileManager.default.createFile(atPath: logFile, contents: nil)
+    folder = NSTemporaryDirectory() + "moto-\(port)-\(UUID().uuidString)"
+    try FileManager.default.createDirectory(
+      atPath: folder + "/home", withIntermediateDirectories: true)
+    let logFile = folder + "/moto.log"
+    guard FileManager.default.createFile(atPath: logFile, contents: nil) else {
+      throw CocoaError(
+        .fileWriteUnknown,
+        userInfo: [NSLocalizedDescriptionKey: "cannot create moto_server's log file \(logFile)"])
+    }
     let log = try FileHandle(forWritingTo: URL(fileURLWithPath: logFile))
     process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
@@ -79,18 +89,16 @@ final class MotoServer: @unchecked Sendable {
 
   deinit { stop() }
 
-  /// Stops the server (SIGTERM, then SIGKILL after 5 s).
+  /// Stops the server (SIGTERM, then SIGKILL after 5 s) and removes its folder.
   func stop() {
-    guard process.isRunning else {
-      try? FileManager.default.removeItem(atPath: logFile)
-      return
+    if process.isRunning {
+      process.terminate()
+      let deadline = Date().addingTimeInterval(5)
+      while process.isRunning && Date() < deadline { usleep(20_000) }
+      if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+      process.waitUntilExit()
     }
-    process.terminate()
-    let deadline = Date().addingTimeInterval(5)
-    while process.isRunning && Date() < deadline { usleep(20_000) }
-    if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-    process.waitUntilExit()
-    try? FileManager.default.removeItem(atPath: logFile)
+    try? FileManager.default.removeItem(atPath: folder)
   }
 
   private static func answers(_ url: URL) async -> Bool {
@@ -124,9 +132,7 @@ final class MotoServer: @unchecked Sendable {
 
   /// A client for this server with the given (fake, by default) keys, reading no ~/.aws files.
   func client(accessKey: String = "testing", secretKey: String = "testing") throws -> AWSClient {
-    let home = NSTemporaryDirectory() + "moto-home-\(port)"
-    try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
-    return try AWSClient(
+    try AWSClient(
       profile: nil, region: "us-east-1", endpointURL: url.absoluteString,
       environment: AWSEnvironment(
         variables: ["AWS_ACCESS_KEY_ID": accessKey, "AWS_SECRET_ACCESS_KEY": secretKey],
@@ -152,6 +158,13 @@ enum MotoAPI {
     for (k, v) in fields { p[k] = v }
     return try await client.query(
       AWSOperation(service: service, name: action, isIdempotent: true), p)
+  }
+
+  /// How many change sets CloudFormation lists for the stack.
+  static func changeSetCount(_ client: AWSClient, stackName: String) async throws -> Int {
+    let result = try await query(
+      client, .cloudFormation, "ListChangeSets", [("StackName", stackName)])
+    return result.first(named: "Summaries")?.members.count ?? 0
   }
 
   /// A Lambda function's configuration (REST-JSON `GetFunction`), or nil when it does not exist.

@@ -215,9 +215,9 @@ import Testing
     let config = try project.config
     let task = Task { try await Synthesis.run(config: config) }
     var pid: Int32?
-    for _ in 0..<100 where pid == nil {
-      try await Task.sleep(for: .milliseconds(50))
+    await eventually {
       pid = project.read("app.pid").flatMap { Int32($0.trimmingCharacters(in: .newlines)) }
+      return pid != nil
     }
     let appPID = try #require(pid)
     let started = ContinuousClock.now
