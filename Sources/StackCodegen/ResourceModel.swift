@@ -25,6 +25,29 @@ public struct ResourceModel: Sendable {
   public var nestedTypes: [NestedType]
   /// `GetAtt` attributes, sorted by attribute name.
   public var attributes: [AttributeModel]
+  /// Where the tags of a taggable resource go; `nil` when `Tags.of(…)` does not reach it.
+  public var tagging: TaggingModel?
+}
+
+/// The tag property of a taggable resource and its shape, as AWS CDK's `TagType`: generated
+/// classes merge it with the tags of `Tags.of(…)` when they render.
+public struct TaggingModel: Sendable, Equatable {
+  /// How the tags are written.
+  public enum Format: Sendable, Equatable {
+    /// `[{"Key": …, "Value": …}]` (CDK's `STANDARD`), a `[CfnTag]` property.
+    case list
+    /// `{"key": "value"}` (CDK's `MAP`), a `Value` property.
+    case map
+  }
+
+  /// The CloudFormation name of the property: `Tags`.
+  public var property: String
+  public var format: Format
+
+  public init(property: String, format: Format) {
+    self.property = property
+    self.format = format
+  }
 }
 
 /// A property of a resource or a field of a nested struct.

@@ -87,7 +87,24 @@ public struct ResourceModelBuilder {
       conditionalCreateOnlyProperties: schema.conditionalCreateOnlyProperties.sorted(),
       properties: properties,
       nestedTypes: nestedTypes.keys.sorted().compactMap { nestedTypes[$0] },
-      attributes: attributes())
+      attributes: attributes(), tagging: try tagging(properties))
+  }
+
+  /// The tag property, when the schema's `tagging` names one that is a list of `{Key, Value}` or
+  /// a map of strings; other shapes are rendered as given.
+  private func tagging(_ properties: [PropertyModel]) throws(CodegenError) -> TaggingModel? {
+    guard let name = schema.tagProperty,
+      let property = properties.first(where: { $0.cfnName == name }),
+      let node = schema.properties[name]?.objectValue
+    else { return nil }
+    switch property.type {
+    case .tagList:
+      return TaggingModel(property: name, format: .list)
+    case .value where isStringMap(try resolve(node, at: name).node):
+      return TaggingModel(property: name, format: .map)
+    default:
+      return nil
+    }
   }
 
   // MARK: Properties
@@ -340,10 +357,21 @@ public struct ResourceModelBuilder {
     return t == ["array"] || (t.isEmpty && node["items"] != nil)
   }
 
+  /// An object of exactly `Key` and `Value` (`AWS::SSM::Document` does not mark them required).
   private func isTag(_ node: JSONObject) -> Bool {
     guard let properties = node["properties"]?.objectValue else { return false }
-    let required = node["required"]?.arrayValue?.compactMap(\.stringValue) ?? []
-    return Set(properties.keys) == ["Key", "Value"] && required.contains("Key")
+    return Set(properties.keys) == ["Key", "Value"]
+  }
+
+  /// An object of arbitrary keys whose values are strings (`{"patternProperties": …}`).
+  private func isStringMap(_ node: JSONObject) -> Bool {
+    guard types(node) == ["object"], node["properties"] == nil else { return false }
+    var valueNodes = node["patternProperties"]?.objectValue?.map(\.value) ?? []
+    if let additional = node["additionalProperties"], additional.objectValue != nil {
+      valueNodes.append(additional)
+    }
+    return !valueNodes.isEmpty
+      && valueNodes.allSatisfy { $0.objectValue.map(types) == ["string"] }
   }
 
   private func stringEnum(_ node: JSONObject) -> [String]? {

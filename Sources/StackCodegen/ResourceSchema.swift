@@ -32,6 +32,9 @@ public struct ResourceSchema: Sendable {
   public let createOnlyProperties: [String]
   public let conditionalCreateOnlyProperties: [String]
   public let primaryIdentifier: [String]
+  /// The property that holds the resource's tags (`tagging.tagProperty`, `Tags` when the schema
+  /// does not say); `nil` when `tagging.taggable` is false.
+  public let tagProperty: String?
 
   /// Parses and checks a schema; errors name `file`.
   public init(text: String, file: String) throws(CodegenError) {
@@ -77,6 +80,29 @@ public struct ResourceSchema: Sendable {
     conditionalCreateOnlyProperties = try Self.paths(
       object, "conditionalCreateOnlyProperties", file: file)
     primaryIdentifier = try Self.paths(object, "primaryIdentifier", file: file)
+    tagProperty = try Self.tagProperty(object, file: file)
+  }
+
+  /// Reads `tagging`: `{"taggable": false}` means no tags; `tagProperty` is a
+  /// `/properties/Name` pointer.
+  private static func tagProperty(
+    _ object: JSONObject, file: String
+  ) throws(CodegenError) -> String? {
+    guard let tagging = object["tagging"] else { return "Tags" }
+    guard let settings = tagging.objectValue else {
+      throw CodegenError(file: file, "\"tagging\" is a \(tagging.kindName), expected an object")
+    }
+    if case .bool(false)? = settings["taggable"] { return nil }
+    guard let pointer = settings["tagProperty"] else { return "Tags" }
+    guard let path = pointer.stringValue, path.hasPrefix("/properties/"),
+      !path.dropFirst("/properties/".count).contains("/")
+    else {
+      throw CodegenError(
+        file: file,
+        "\"tagging.tagProperty\" is \(JSONWriter(indent: nil).write(pointer)); expected a "
+          + "top-level property such as \"/properties/Tags\"")
+    }
+    return String(path.dropFirst("/properties/".count))
   }
 
   private static func strings(

@@ -63,7 +63,15 @@ public enum SwiftRenderer {
       "public static let createOnlyProperties: [String] = ", model.createOnlyProperties)
     for p in model.properties {
       w.blank()
-      w.doc(p.doc)
+      if p.cfnName == model.tagging?.property {
+        w.doc(
+          p.doc + [
+            "Rendered sorted by key and merged with the tags of `Tags.of(…)` that apply to the "
+              + "resource, which win over these unless their priority is below 50."
+          ])
+      } else {
+        w.doc(p.doc)
+      }
       w.wrapped("public var \(SwiftNames.escaped(p.swiftName)):", typeSpelling(p))
     }
     w.blank()
@@ -78,9 +86,19 @@ public enum SwiftRenderer {
     w.blank()
     w.line("public override var cfnProperties: [(String, Value)] {")
     w.indent()
-    renderPairs(model.properties, result: "p", &w)
+    renderPairs(model.properties, result: "p", tagging: model.tagging, &w)
     w.dedent()
     w.line("}")
+    if let tagging = model.tagging, tagging.format == .map {
+      let name = SwiftNames.escaped(
+        model.properties.first { $0.cfnName == tagging.property }?.swiftName ?? "tags")
+      w.blank()
+      w.line("public override func validate() -> [String] {")
+      w.indent()
+      w.line("super.validate() + Tags.mapProblems(\(name), of: self)")
+      w.dedent()
+      w.line("}")
+    }
     for a in model.attributes {
       w.blank()
       w.doc([
@@ -207,8 +225,11 @@ public enum SwiftRenderer {
     w.line("}")
   }
 
-  /// `var p: [(String, Value)] = []; if let v = x { p.append(("X", v.cfnValue)) } …`
-  private static func renderPairs(_ fields: [PropertyModel], result: String, _ w: inout Writer) {
+  /// `var p: [(String, Value)] = []; if let v = x { p.append(("X", v.cfnValue)) } …`; the tag
+  /// property of a taggable resource goes through `Tags.renderedList` or `Tags.renderedMap`.
+  private static func renderPairs(
+    _ fields: [PropertyModel], result: String, tagging: TaggingModel? = nil, _ w: inout Writer
+  ) {
     let wrap: (String) -> String = { result == "object" ? ".object(\($0))" : $0 }
     guard !fields.isEmpty else {
       w.line(result == "object" ? ".object([])" : "[]")
@@ -219,7 +240,19 @@ public enum SwiftRenderer {
       let name = SwiftNames.escaped(f.swiftName)
       let key = literal(f.cfnName)
       let value = f.type == .value ? "v" : "v.cfnValue"
-      if f.isRequired {
+      if let tagging, f.cfnName == tagging.property {
+        let function = tagging.format == .list ? "renderedList" : "renderedMap"
+        let single = "if let v = Tags.\(function)(\(name), of: self) { p.append((\(key), v)) }"
+        if w.fits(single) {
+          w.line(single)
+        } else {
+          w.line("if let v = Tags.\(function)(\(name), of: self) {")
+          w.indent()
+          w.append(key, "v")
+          w.dedent()
+          w.line("}")
+        }
+      } else if f.isRequired {
         let own = f.type == .value ? name : "\(name).cfnValue"
         w.append(key, own)
       } else {

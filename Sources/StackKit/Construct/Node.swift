@@ -25,6 +25,8 @@ public final class Node {
   private var contextValues: [String: JSON] = [:]
   /// Metadata entries added to this node, kept in order.
   public private(set) var metadata: [(type: String, data: JSON)] = []
+  /// The `Tags.of(host)` calls, in order, applied to the resources below at synthesis.
+  var tagOperations: [Tags.Operation] = []
   private var cachedPath: String?
 
   init(host: Construct, scope: Construct?, id: String) {

@@ -78,7 +78,6 @@ extension EC2 {
         maxAggregationInterval: maxAggregationInterval.map(Value.int),
         resourceId: resourceType.resourceID,
         resourceType: CfnFlowLog.ResourceType(.string(resourceType.resourceType)),
-        tags: EC2.inheritedTags(self),
         trafficType: traffic.map { CfnFlowLog.TrafficType(.string($0.rawValue)) })
       storage = (flowLog, role, group)
     }

@@ -85,7 +85,7 @@ extension EC2 {
         privateDnsEnabled: .bool(privateDNSEnabled ?? service.privateDNSDefault),
         securityGroupIds: .list(groups.map(\.securityGroupID)),
         serviceName: service.name(in: Stack.of(self)), subnetIds: .list(selected.subnetIDs),
-        tags: EC2.inheritedTags(self), vpcEndpointType: "Interface", vpcId: vpc.vpcID)
+        vpcEndpointType: "Interface", vpcId: vpc.vpcID)
       storage = (endpoint, connections)
     }
 

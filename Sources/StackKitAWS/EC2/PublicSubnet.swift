@@ -13,10 +13,9 @@ extension EC2 {
     public func addNATGateway(eipAllocationID: Value? = nil) -> CfnNatGateway {
       let allocation =
         eipAllocationID
-        ?? CfnEIP(self, "EIP", domain: "vpc", tags: EC2.inheritedTags(self)).attrAllocationId
+        ?? CfnEIP(self, "EIP", domain: "vpc").attrAllocationId
       let gateway = CfnNatGateway(
-        self, "NATGateway", allocationId: allocation, subnetId: subnetID,
-        tags: EC2.inheritedTags(self))
+        self, "NATGateway", allocationId: allocation, subnetId: subnetID)
       gateway.node.addDependency(internetConnectivityEstablished)
       return gateway
     }

@@ -60,8 +60,7 @@ extension EC2 {
       super.init(scope, id)
       let group = CfnSecurityGroup(
         self, "Resource", groupDescription: .string(description ?? node.path),
-        groupName: securityGroupName.map(Value.string), tags: EC2.inheritedTags(self),
-        vpcId: vpc.vpcID)
+        groupName: securityGroupName.map(Value.string), vpcId: vpc.vpcID)
       storage = (group, Connections(securityGroups: [self]))
       if let description, description.utf8.count > 255 {
         problems.append(

@@ -37,14 +37,12 @@ extension EC2 {
 
     /// Creates a subnet and its route table in a VPC.
     ///
-    /// - Parameters:
-    ///   - subnetTags: tags for the `AWS::EC2::Subnet` only (a ``Vpc`` passes
-    ///     `aws-cdk:subnet-name` and `aws-cdk:subnet-type`).
-    ///   - zoneKey: what identifies the zone when `availabilityZone` is not a literal name.
+    /// Its resources get the `Name` tag of its path, as in CDK.
+    ///
+    /// - Parameter zoneKey: what identifies the zone when `availabilityZone` is not a literal name.
     public init(
       _ scope: Construct, _ id: String, vpcID: Value, availabilityZone: Value, cidrBlock: String,
-      mapPublicIPOnLaunch: Bool? = nil, subnetTags: [(String, String)] = [],
-      zoneKey: String? = nil
+      mapPublicIPOnLaunch: Bool? = nil, zoneKey: String? = nil
     ) {
       self.availabilityZone = availabilityZone
       ipv4CIDRBlock = cidrBlock
@@ -53,9 +51,8 @@ extension EC2 {
       Tags.of(self).add("Name", node.path)
       let subnet = CfnSubnet(
         self, "Subnet", availabilityZone: availabilityZone, cidrBlock: .string(cidrBlock),
-        mapPublicIpOnLaunch: mapPublicIPOnLaunch.map(Value.bool),
-        tags: EC2.inheritedTags(self, extra: subnetTags), vpcId: vpcID)
-      let table = CfnRouteTable(self, "RouteTable", tags: EC2.inheritedTags(self), vpcId: vpcID)
+        mapPublicIpOnLaunch: mapPublicIPOnLaunch.map(Value.bool), vpcId: vpcID)
+      let table = CfnRouteTable(self, "RouteTable", vpcId: vpcID)
       let association = CfnSubnetRouteTableAssociation(
         self, "RouteTableAssociation", routeTableId: table.ref, subnetId: subnet.ref)
       parts = (subnet, table, association)

@@ -152,8 +152,7 @@ extension EC2 {
       storedResource = CfnVPC(
         self, "Resource", cidrBlock: .string(builder?.network.cidr ?? cidr),
         enableDnsHostnames: .bool(enableDNSHostnames), enableDnsSupport: .bool(enableDNSSupport),
-        instanceTenancy: CfnVPC.InstanceTenancy(.string(defaultInstanceTenancy.rawValue)),
-        tags: EC2.inheritedTags(self))
+        instanceTenancy: CfnVPC.InstanceTenancy(.string(defaultInstanceTenancy.rawValue)))
 
       let natCount = determineNATGatewayCount(natGateways, configuration)
       if var builder {
@@ -166,7 +165,7 @@ extension EC2 {
         $0.subnetType != .privateIsolated && !$0.reserved
       }
       if needsGateway && createInternetGateway {
-        let igw = CfnInternetGateway(self, "IGW", tags: EC2.inheritedTags(self))
+        let igw = CfnInternetGateway(self, "IGW")
         internetGateway = igw
         internetConnectivityEstablished.add(igw)
         let attachment = CfnVPCGatewayAttachment(
@@ -256,31 +255,32 @@ extension EC2 {
           }
           mapPublicIP = false
         }
-        let subnetTags = [
-          ("aws-cdk:subnet-name", config.name), ("aws-cdk:subnet-type", config.subnetType.tagValue),
-        ]
         let zone = availabilityZones[request.zoneIndex]
         let key = zoneKeys[request.zoneIndex]
+        let subnet: Subnet
         switch config.subnetType {
         case .public:
-          publicSubnets.append(
-            PublicSubnet(
-              self, request.constructID, vpcID: vpcID, availabilityZone: zone,
-              cidrBlock: cidrBlock, mapPublicIPOnLaunch: mapPublicIP, subnetTags: subnetTags,
-              zoneKey: key))
-        case .privateWithEgress:
-          privateSubnets.append(
-            PrivateSubnet(
-              self, request.constructID, vpcID: vpcID, availabilityZone: zone,
-              cidrBlock: cidrBlock, mapPublicIPOnLaunch: mapPublicIP, subnetTags: subnetTags,
-              zoneKey: key))
-        case .privateIsolated:
-          isolatedSubnets.append(
-            PrivateSubnet(
-              self, request.constructID, vpcID: vpcID, availabilityZone: zone,
-              cidrBlock: cidrBlock, mapPublicIPOnLaunch: mapPublicIP, subnetTags: subnetTags,
-              zoneKey: key))
+          let publicSubnet = PublicSubnet(
+            self, request.constructID, vpcID: vpcID, availabilityZone: zone,
+            cidrBlock: cidrBlock, mapPublicIPOnLaunch: mapPublicIP, zoneKey: key)
+          publicSubnets.append(publicSubnet)
+          subnet = publicSubnet
+        case .privateWithEgress, .privateIsolated:
+          let privateSubnet = PrivateSubnet(
+            self, request.constructID, vpcID: vpcID, availabilityZone: zone,
+            cidrBlock: cidrBlock, mapPublicIPOnLaunch: mapPublicIP, zoneKey: key)
+          if config.subnetType == .privateIsolated {
+            isolatedSubnets.append(privateSubnet)
+          } else {
+            privateSubnets.append(privateSubnet)
+          }
+          subnet = privateSubnet
         }
+        // What CDK reads back when it imports the VPC: on the AWS::EC2::Subnet only.
+        let subnetOnly = [CfnSubnet.cfnResourceTypeName]
+        Tags.of(subnet).add("aws-cdk:subnet-name", config.name, includeResourceTypes: subnetOnly)
+        Tags.of(subnet).add(
+          "aws-cdk:subnet-type", config.subnetType.tagValue, includeResourceTypes: subnetOnly)
       }
     }
 

@@ -96,7 +96,6 @@ extension ElastiCache {
         transitEncryptionEnabled: transitEncryptionEnabled.map(Value.bool),
         transitEncryptionMode: transitEncryptionMode,
         userGroupIds: userGroups.isEmpty ? nil : .strings(userGroups.map(\.userGroupID)))
-      resourceStorage.renderTagsOfScopes()
       if let removalPolicy { resourceStorage.applyRemovalPolicy(removalPolicy) }
       if let subnetGroup, cacheSubnetGroupName == nil, subnetGroup.cacheSubnetGroupName != nil {
         node.addDependency(subnetGroup)

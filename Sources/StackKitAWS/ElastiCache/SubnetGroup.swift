@@ -29,7 +29,6 @@ extension ElastiCache {
       resourceStorage = ElastiCache.CfnSubnetGroup(
         self, "Default", cacheSubnetGroupName: cacheSubnetGroupName.map(Value.string),
         description: .string(description), subnetIds: .list(subnetIDs))
-      resourceStorage.renderTagsOfScopes()
       node.addValidation { [unowned self] in self.validateGroup() }
     }
 

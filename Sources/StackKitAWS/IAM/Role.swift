@@ -82,7 +82,6 @@ extension IAM {
             IAM.CfnRole.Policy(policyDocument: $0.1.cfnValue, policyName: .string($0.0))
           },
         roleName: roleName.map(Value.string))
-      resource.renderTagsOfScopes()
       resourceStorage = resource
       node.addValidation { [unowned self] in self.validateRole() }
     }

@@ -67,7 +67,6 @@ extension KMS {
         pendingWindowInDays: pendingWindowInDays.map(Value.int),
         rotationPeriodInDays: rotationPeriodInDays.map(Value.int))
       resourceStorage.applyRemovalPolicy(removalPolicy)
-      resourceStorage.renderTagsOfScopes()
       for admin in admins { grantAdmin(admin) }
       if let alias { addAlias(alias) }
       node.addValidation { [unowned self] in

@@ -32,7 +32,6 @@ extension Logs {
         logGroupClass: logGroupClass.map { Logs.CfnLogGroup.LogGroupClass(.string($0.rawValue)) },
         logGroupName: logGroupName.map(Value.string),
         retentionInDays: retention == .infinite ? nil : .int(retention.rawValue))
-      resourceStorage.renderTagsOfScopes()
       resourceStorage.applyRemovalPolicy(removalPolicy)
       node.addValidation { [unowned self] in self.validateLogGroup() }
     }

@@ -48,7 +48,6 @@ extension SecretsManager {
         kmsKeyId: encryptionKey?.keyArn, name: secretName.map(Value.string),
         secretString: secretStringValue)
       resourceStorage.applyRemovalPolicy(removalPolicy)
-      resourceStorage.renderTagsOfScopes()
       if let encryptionKey {
         let stack = Stack.of(self)
         let principal = KMS.ViaServicePrincipal(

@@ -47,6 +47,8 @@ extension EC2 {
     public var publicIpv4Pool: Value?
 
     /// `Tags`: Any tags assigned to the Elastic IP address.
+    /// Rendered sorted by key and merged with the tags of `Tags.of(…)` that apply to the resource,
+    /// which win over these unless their priority is below 50.
     public var tags: [CfnTag]?
 
     /// `TransferAddress`: The Elastic IP address you are accepting for transfer.
@@ -85,7 +87,7 @@ extension EC2 {
       if let v = ipamPoolId { p.append(("IpamPoolId", v)) }
       if let v = networkBorderGroup { p.append(("NetworkBorderGroup", v)) }
       if let v = publicIpv4Pool { p.append(("PublicIpv4Pool", v)) }
-      if let v = tags { p.append(("Tags", v.cfnValue)) }
+      if let v = Tags.renderedList(tags, of: self) { p.append(("Tags", v)) }
       if let v = transferAddress { p.append(("TransferAddress", v)) }
       return p
     }

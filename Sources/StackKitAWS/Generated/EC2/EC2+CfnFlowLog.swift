@@ -75,6 +75,8 @@ extension EC2 {
     public var resourceType: ResourceType
 
     /// `Tags`: The tags to apply to the flow logs.
+    /// Rendered sorted by key and merged with the tags of `Tags.of(…)` that apply to the resource,
+    /// which win over these unless their priority is below 50.
     public var tags: [CfnTag]?
 
     /// `TrafficType`: The type of traffic to monitor (accepted traffic, rejected traffic, or all
@@ -126,7 +128,7 @@ extension EC2 {
       if let v = maxAggregationInterval { p.append(("MaxAggregationInterval", v)) }
       p.append(("ResourceId", resourceId))
       p.append(("ResourceType", resourceType.cfnValue))
-      if let v = tags { p.append(("Tags", v.cfnValue)) }
+      if let v = Tags.renderedList(tags, of: self) { p.append(("Tags", v)) }
       if let v = trafficType { p.append(("TrafficType", v.cfnValue)) }
       return p
     }

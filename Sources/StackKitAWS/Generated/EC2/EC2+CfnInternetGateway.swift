@@ -17,6 +17,8 @@ extension EC2 {
     public static let createOnlyProperties: [String] = []
 
     /// `Tags`: Any tags to assign to the internet gateway.
+    /// Rendered sorted by key and merged with the tags of `Tags.of(…)` that apply to the resource,
+    /// which win over these unless their priority is below 50.
     public var tags: [CfnTag]?
 
     /// Creates an `AWS::EC2::InternetGateway` as the child `id` of `scope`.
@@ -27,7 +29,7 @@ extension EC2 {
 
     public override var cfnProperties: [(String, Value)] {
       var p: [(String, Value)] = []
-      if let v = tags { p.append(("Tags", v.cfnValue)) }
+      if let v = Tags.renderedList(tags, of: self) { p.append(("Tags", v)) }
       return p
     }
 

@@ -68,6 +68,8 @@ extension EC2 {
     public var subnetId: Value?
 
     /// `Tags`: The tags for the NAT gateway.
+    /// Rendered sorted by key and merged with the tags of `Tags.of(…)` that apply to the resource,
+    /// which win over these unless their priority is below 50.
     public var tags: [CfnTag]?
 
     /// `VpcId`: The ID of the VPC in which the NAT gateway is located.
@@ -118,7 +120,7 @@ extension EC2 {
       if let v = secondaryPrivateIpAddressCount { p.append(("SecondaryPrivateIpAddressCount", v)) }
       if let v = secondaryPrivateIpAddresses { p.append(("SecondaryPrivateIpAddresses", v)) }
       if let v = subnetId { p.append(("SubnetId", v)) }
-      if let v = tags { p.append(("Tags", v.cfnValue)) }
+      if let v = Tags.renderedList(tags, of: self) { p.append(("Tags", v)) }
       if let v = vpcId { p.append(("VpcId", v)) }
       return p
     }

@@ -31,6 +31,8 @@ extension EC2 {
     public var securityGroupIngress: [Ingress]?
 
     /// `Tags`: Any tags assigned to the security group.
+    /// Rendered sorted by key and merged with the tags of `Tags.of(…)` that apply to the resource,
+    /// which win over these unless their priority is below 50.
     public var tags: [CfnTag]?
 
     /// `VpcId`: The ID of the VPC for the security group.
@@ -63,7 +65,7 @@ extension EC2 {
       if let v = groupName { p.append(("GroupName", v)) }
       if let v = securityGroupEgress { p.append(("SecurityGroupEgress", v.cfnValue)) }
       if let v = securityGroupIngress { p.append(("SecurityGroupIngress", v.cfnValue)) }
-      if let v = tags { p.append(("Tags", v.cfnValue)) }
+      if let v = Tags.renderedList(tags, of: self) { p.append(("Tags", v)) }
       if let v = vpcId { p.append(("VpcId", v)) }
       return p
     }

@@ -88,6 +88,8 @@ extension EC2 {
     public var privateDnsNameOptionsOnLaunch: PrivateDnsNameOptionsOnLaunch?
 
     /// `Tags`: Any tags assigned to the subnet.
+    /// Rendered sorted by key and merged with the tags of `Tags.of(…)` that apply to the resource,
+    /// which win over these unless their priority is below 50.
     public var tags: [CfnTag]?
 
     /// `VpcId`: The ID of the VPC the subnet is in.
@@ -155,7 +157,7 @@ extension EC2 {
       if let v = privateDnsNameOptionsOnLaunch {
         p.append(("PrivateDnsNameOptionsOnLaunch", v.cfnValue))
       }
-      if let v = tags { p.append(("Tags", v.cfnValue)) }
+      if let v = Tags.renderedList(tags, of: self) { p.append(("Tags", v)) }
       p.append(("VpcId", vpcId))
       return p
     }

@@ -46,6 +46,8 @@ extension EC2 {
     public var ipv4NetmaskLength: Value?
 
     /// `Tags`: The tags for the VPC.
+    /// Rendered sorted by key and merged with the tags of `Tags.of(…)` that apply to the resource,
+    /// which win over these unless their priority is below 50.
     public var tags: [CfnTag]?
 
     /// Creates an `AWS::EC2::VPC` as the child `id` of `scope`.
@@ -78,7 +80,7 @@ extension EC2 {
       if let v = instanceTenancy { p.append(("InstanceTenancy", v.cfnValue)) }
       if let v = ipv4IpamPoolId { p.append(("Ipv4IpamPoolId", v)) }
       if let v = ipv4NetmaskLength { p.append(("Ipv4NetmaskLength", v)) }
-      if let v = tags { p.append(("Tags", v.cfnValue)) }
+      if let v = Tags.renderedList(tags, of: self) { p.append(("Tags", v)) }
       return p
     }
 

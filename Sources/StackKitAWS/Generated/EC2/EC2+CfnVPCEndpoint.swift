@@ -65,6 +65,8 @@ extension EC2 {
     public var subnetIds: Value?
 
     /// `Tags`: The tags to associate with the endpoint.
+    /// Rendered sorted by key and merged with the tags of `Tags.of(…)` that apply to the resource,
+    /// which win over these unless their priority is below 50.
     public var tags: [CfnTag]?
 
     /// `VpcEndpointType`: The type of endpoint.
@@ -124,7 +126,7 @@ extension EC2 {
       if let v = serviceNetworkArn { p.append(("ServiceNetworkArn", v)) }
       if let v = serviceRegion { p.append(("ServiceRegion", v)) }
       if let v = subnetIds { p.append(("SubnetIds", v)) }
-      if let v = tags { p.append(("Tags", v.cfnValue)) }
+      if let v = Tags.renderedList(tags, of: self) { p.append(("Tags", v)) }
       if let v = vpcEndpointType { p.append(("VpcEndpointType", v.cfnValue)) }
       p.append(("VpcId", vpcId))
       return p

@@ -114,6 +114,8 @@ extension ElastiCache {
     public var snapshotWindow: Value?
 
     /// `Tags`: A list of tags to be added to this resource.
+    /// Rendered sorted by key and merged with the tags of `Tags.of(…)` that apply to the resource,
+    /// which win over these unless their priority is below 50.
     public var tags: [CfnTag]?
 
     /// `TransitEncryptionEnabled`: A flag that enables in-transit encryption when set to true.
@@ -204,7 +206,7 @@ extension ElastiCache {
       if let v = snapshotName { p.append(("SnapshotName", v)) }
       if let v = snapshotRetentionLimit { p.append(("SnapshotRetentionLimit", v)) }
       if let v = snapshotWindow { p.append(("SnapshotWindow", v)) }
-      if let v = tags { p.append(("Tags", v.cfnValue)) }
+      if let v = Tags.renderedList(tags, of: self) { p.append(("Tags", v)) }
       if let v = transitEncryptionEnabled { p.append(("TransitEncryptionEnabled", v)) }
       if let v = vpcSecurityGroupIds { p.append(("VpcSecurityGroupIds", v)) }
       return p

@@ -30,6 +30,8 @@ extension ElastiCache {
     public var properties: Value?
 
     /// `Tags`: A tag that can be added to an ElastiCache parameter group.
+    /// Rendered sorted by key and merged with the tags of `Tags.of(…)` that apply to the resource,
+    /// which win over these unless their priority is below 50.
     public var tags: [CfnTag]?
 
     /// Creates an `AWS::ElastiCache::ParameterGroup` as the child `id` of `scope`.
@@ -53,7 +55,7 @@ extension ElastiCache {
       p.append(("CacheParameterGroupFamily", cacheParameterGroupFamily))
       p.append(("Description", description))
       if let v = properties { p.append(("Properties", v)) }
-      if let v = tags { p.append(("Tags", v.cfnValue)) }
+      if let v = Tags.renderedList(tags, of: self) { p.append(("Tags", v)) }
       return p
     }
 

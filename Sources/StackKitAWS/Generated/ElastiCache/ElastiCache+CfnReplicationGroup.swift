@@ -179,6 +179,8 @@ extension ElastiCache {
     public var snapshottingClusterId: Value?
 
     /// `Tags`: A list of tags to be added to this resource.
+    /// Rendered sorted by key and merged with the tags of `Tags.of(…)` that apply to the resource,
+    /// which win over these unless their priority is below 50.
     public var tags: [CfnTag]?
 
     /// `TransitEncryptionEnabled`: A flag that enables in-transit encryption when set to `true` .
@@ -315,7 +317,7 @@ extension ElastiCache {
       if let v = snapshotRetentionLimit { p.append(("SnapshotRetentionLimit", v)) }
       if let v = snapshotWindow { p.append(("SnapshotWindow", v)) }
       if let v = snapshottingClusterId { p.append(("SnapshottingClusterId", v)) }
-      if let v = tags { p.append(("Tags", v.cfnValue)) }
+      if let v = Tags.renderedList(tags, of: self) { p.append(("Tags", v)) }
       if let v = transitEncryptionEnabled { p.append(("TransitEncryptionEnabled", v)) }
       if let v = transitEncryptionMode { p.append(("TransitEncryptionMode", v.cfnValue)) }
       if let v = userGroupIds { p.append(("UserGroupIds", v)) }

@@ -22,6 +22,8 @@ extension ElastiCache {
     public var description: Value
 
     /// `Tags`: A tag that can be added to an ElastiCache security group.
+    /// Rendered sorted by key and merged with the tags of `Tags.of(…)` that apply to the resource,
+    /// which win over these unless their priority is below 50.
     public var tags: [CfnTag]?
 
     /// Creates an `AWS::ElastiCache::SecurityGroup` as the child `id` of `scope`.
@@ -34,7 +36,7 @@ extension ElastiCache {
     public override var cfnProperties: [(String, Value)] {
       var p: [(String, Value)] = []
       p.append(("Description", description))
-      if let v = tags { p.append(("Tags", v.cfnValue)) }
+      if let v = Tags.renderedList(tags, of: self) { p.append(("Tags", v)) }
       return p
     }
 

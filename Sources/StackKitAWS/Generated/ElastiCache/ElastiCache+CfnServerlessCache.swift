@@ -70,6 +70,8 @@ extension ElastiCache {
     public var subnetIds: Value?
 
     /// `Tags`: A list of tags to be added to this resource.
+    /// Rendered sorted by key and merged with the tags of `Tags.of(…)` that apply to the resource,
+    /// which win over these unless their priority is below 50.
     public var tags: [CfnTag]?
 
     /// `UserGroupId`: The identifier of the user group associated with the serverless cache.
@@ -125,7 +127,7 @@ extension ElastiCache {
       if let v = snapshotArnsToRestore { p.append(("SnapshotArnsToRestore", v)) }
       if let v = snapshotRetentionLimit { p.append(("SnapshotRetentionLimit", v)) }
       if let v = subnetIds { p.append(("SubnetIds", v)) }
-      if let v = tags { p.append(("Tags", v.cfnValue)) }
+      if let v = Tags.renderedList(tags, of: self) { p.append(("Tags", v)) }
       if let v = userGroupId { p.append(("UserGroupId", v)) }
       return p
     }

@@ -29,6 +29,8 @@ extension ElastiCache {
     public var subnetIds: Value
 
     /// `Tags`: A tag that can be added to an ElastiCache subnet group.
+    /// Rendered sorted by key and merged with the tags of `Tags.of(…)` that apply to the resource,
+    /// which win over these unless their priority is below 50.
     public var tags: [CfnTag]?
 
     /// Creates an `AWS::ElastiCache::SubnetGroup` as the child `id` of `scope`.
@@ -52,7 +54,7 @@ extension ElastiCache {
       if let v = cacheSubnetGroupName { p.append(("CacheSubnetGroupName", v)) }
       p.append(("Description", description))
       p.append(("SubnetIds", subnetIds))
-      if let v = tags { p.append(("Tags", v.cfnValue)) }
+      if let v = Tags.renderedList(tags, of: self) { p.append(("Tags", v)) }
       return p
     }
   }

@@ -34,6 +34,8 @@ extension ElastiCache {
     public var passwords: [SecretValue]?
 
     /// `Tags`: The list of tags.
+    /// Rendered sorted by key and merged with the tags of `Tags.of(…)` that apply to the resource,
+    /// which win over these unless their priority is below 50.
     public var tags: [CfnTag]?
 
     /// `UserId`: The ID of the user.
@@ -75,7 +77,7 @@ extension ElastiCache {
       p.append(("Engine", engine.cfnValue))
       if let v = noPasswordRequired { p.append(("NoPasswordRequired", v)) }
       if let v = passwords { p.append(("Passwords", v.cfnValue)) }
-      if let v = tags { p.append(("Tags", v.cfnValue)) }
+      if let v = Tags.renderedList(tags, of: self) { p.append(("Tags", v)) }
       p.append(("UserId", userId))
       p.append(("UserName", userName))
       return p

@@ -22,6 +22,8 @@ extension ElastiCache {
     public var engine: Engine
 
     /// `Tags`: The list of tags.
+    /// Rendered sorted by key and merged with the tags of `Tags.of(…)` that apply to the resource,
+    /// which win over these unless their priority is below 50.
     public var tags: [CfnTag]?
 
     /// `UserGroupId`: The ID of the user group.
@@ -51,7 +53,7 @@ extension ElastiCache {
     public override var cfnProperties: [(String, Value)] {
       var p: [(String, Value)] = []
       p.append(("Engine", engine.cfnValue))
-      if let v = tags { p.append(("Tags", v.cfnValue)) }
+      if let v = Tags.renderedList(tags, of: self) { p.append(("Tags", v)) }
       p.append(("UserGroupId", userGroupId))
       p.append(("UserIds", userIds))
       return p

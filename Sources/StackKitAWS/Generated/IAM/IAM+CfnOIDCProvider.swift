@@ -23,6 +23,8 @@ extension IAM {
     public var clientIdList: Value?
 
     /// `Tags`: A list of tags that are attached to the specified IAM OIDC provider.
+    /// Rendered sorted by key and merged with the tags of `Tags.of(…)` that apply to the resource,
+    /// which win over these unless their priority is below 50.
     public var tags: [CfnTag]?
 
     /// `ThumbprintList`: A list of certificate thumbprints that are associated with the specified
@@ -52,7 +54,7 @@ extension IAM {
     public override var cfnProperties: [(String, Value)] {
       var p: [(String, Value)] = []
       if let v = clientIdList { p.append(("ClientIdList", v)) }
-      if let v = tags { p.append(("Tags", v.cfnValue)) }
+      if let v = Tags.renderedList(tags, of: self) { p.append(("Tags", v)) }
       if let v = thumbprintList { p.append(("ThumbprintList", v)) }
       if let v = url { p.append(("Url", v)) }
       return p

@@ -49,6 +49,8 @@ extension IAM {
     public var roleName: Value?
 
     /// `Tags`: A list of tags that are attached to the role.
+    /// Rendered sorted by key and merged with the tags of `Tags.of(…)` that apply to the resource,
+    /// which win over these unless their priority is below 50.
     public var tags: [CfnTag]?
 
     /// Creates an `AWS::IAM::Role` as the child `id` of `scope`.
@@ -87,7 +89,7 @@ extension IAM {
       if let v = permissionsBoundary { p.append(("PermissionsBoundary", v)) }
       if let v = policies { p.append(("Policies", v.cfnValue)) }
       if let v = roleName { p.append(("RoleName", v)) }
-      if let v = tags { p.append(("Tags", v.cfnValue)) }
+      if let v = Tags.renderedList(tags, of: self) { p.append(("Tags", v)) }
       return p
     }
 

@@ -44,6 +44,8 @@ extension IAM {
     public var samlMetadataDocument: Value?
 
     /// `Tags`: A list of tags that you want to attach to the new IAM SAML provider.
+    /// Rendered sorted by key and merged with the tags of `Tags.of(…)` that apply to the resource,
+    /// which win over these unless their priority is below 50.
     public var tags: [CfnTag]?
 
     /// Creates an `AWS::IAM::SAMLProvider` as the child `id` of `scope`.
@@ -76,7 +78,7 @@ extension IAM {
       if let v = privateKeyList { p.append(("PrivateKeyList", v.cfnValue)) }
       if let v = removePrivateKey { p.append(("RemovePrivateKey", v)) }
       if let v = samlMetadataDocument { p.append(("SamlMetadataDocument", v)) }
-      if let v = tags { p.append(("Tags", v.cfnValue)) }
+      if let v = Tags.renderedList(tags, of: self) { p.append(("Tags", v)) }
       return p
     }
 

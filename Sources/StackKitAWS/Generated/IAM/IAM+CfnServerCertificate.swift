@@ -41,6 +41,8 @@ extension IAM {
     public var serverCertificateName: Value?
 
     /// `Tags`: A list of tags that are attached to the server certificate.
+    /// Rendered sorted by key and merged with the tags of `Tags.of(…)` that apply to the resource,
+    /// which win over these unless their priority is below 50.
     public var tags: [CfnTag]?
 
     /// Creates an `AWS::IAM::ServerCertificate` as the child `id` of `scope`.
@@ -70,7 +72,7 @@ extension IAM {
       if let v = path { p.append(("Path", v)) }
       if let v = privateKey { p.append(("PrivateKey", v.cfnValue)) }
       if let v = serverCertificateName { p.append(("ServerCertificateName", v)) }
-      if let v = tags { p.append(("Tags", v.cfnValue)) }
+      if let v = Tags.renderedList(tags, of: self) { p.append(("Tags", v)) }
       return p
     }
 

@@ -38,6 +38,8 @@ extension IAM {
     public var policies: [Policy]?
 
     /// `Tags`: A list of tags that you want to attach to the new user.
+    /// Rendered sorted by key and merged with the tags of `Tags.of(…)` that apply to the resource,
+    /// which win over these unless their priority is below 50.
     public var tags: [CfnTag]?
 
     /// `UserName`: The name of the user to create.
@@ -76,7 +78,7 @@ extension IAM {
       if let v = path { p.append(("Path", v)) }
       if let v = permissionsBoundary { p.append(("PermissionsBoundary", v)) }
       if let v = policies { p.append(("Policies", v.cfnValue)) }
-      if let v = tags { p.append(("Tags", v.cfnValue)) }
+      if let v = Tags.renderedList(tags, of: self) { p.append(("Tags", v)) }
       if let v = userName { p.append(("UserName", v)) }
       return p
     }

@@ -21,6 +21,8 @@ extension IAM {
     public var path: Value?
 
     /// `Tags`: A list of tags that you want to attach to the new IAM virtual MFA device.
+    /// Rendered sorted by key and merged with the tags of `Tags.of(…)` that apply to the resource,
+    /// which win over these unless their priority is below 50.
     public var tags: [CfnTag]?
 
     /// `Users`: The IAM user associated with this virtual MFA device.
@@ -50,7 +52,7 @@ extension IAM {
     public override var cfnProperties: [(String, Value)] {
       var p: [(String, Value)] = []
       if let v = path { p.append(("Path", v)) }
-      if let v = tags { p.append(("Tags", v.cfnValue)) }
+      if let v = Tags.renderedList(tags, of: self) { p.append(("Tags", v)) }
       p.append(("Users", users))
       if let v = virtualMfaDeviceName { p.append(("VirtualMfaDeviceName", v)) }
       return p

@@ -64,6 +64,8 @@ extension KMS {
     public var rotationPeriodInDays: Value?
 
     /// `Tags`: Assigns one or more tags to the replica key.
+    /// Rendered sorted by key and merged with the tags of `Tags.of(…)` that apply to the resource,
+    /// which win over these unless their priority is below 50.
     public var tags: [CfnTag]?
 
     /// Creates an `AWS::KMS::Key` as the child `id` of `scope`.
@@ -111,7 +113,7 @@ extension KMS {
       if let v = origin { p.append(("Origin", v.cfnValue)) }
       if let v = pendingWindowInDays { p.append(("PendingWindowInDays", v)) }
       if let v = rotationPeriodInDays { p.append(("RotationPeriodInDays", v)) }
-      if let v = tags { p.append(("Tags", v.cfnValue)) }
+      if let v = Tags.renderedList(tags, of: self) { p.append(("Tags", v)) }
       return p
     }
 

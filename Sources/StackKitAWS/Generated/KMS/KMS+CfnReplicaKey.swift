@@ -37,6 +37,8 @@ extension KMS {
     public var primaryKeyArn: Value
 
     /// `Tags`: Assigns one or more tags to the replica key.
+    /// Rendered sorted by key and merged with the tags of `Tags.of(…)` that apply to the resource,
+    /// which win over these unless their priority is below 50.
     public var tags: [CfnTag]?
 
     /// Creates an `AWS::KMS::ReplicaKey` as the child `id` of `scope`.
@@ -66,7 +68,7 @@ extension KMS {
       p.append(("KeyPolicy", keyPolicy))
       if let v = pendingWindowInDays { p.append(("PendingWindowInDays", v)) }
       p.append(("PrimaryKeyArn", primaryKeyArn))
-      if let v = tags { p.append(("Tags", v.cfnValue)) }
+      if let v = Tags.renderedList(tags, of: self) { p.append(("Tags", v)) }
       return p
     }
 

@@ -44,6 +44,8 @@ extension Lambda {
     public var permissionsConfig: CapacityProviderPermissionsConfig
 
     /// `Tags`: A key-value pair that provides metadata for the capacity provider.
+    /// Rendered sorted by key and merged with the tags of `Tags.of(…)` that apply to the resource,
+    /// which win over these unless their priority is below 50.
     public var tags: [CfnTag]?
 
     /// `VpcConfig`: The VPC configuration for the capacity provider.
@@ -81,7 +83,7 @@ extension Lambda {
       if let v = instanceRequirements { p.append(("InstanceRequirements", v.cfnValue)) }
       if let v = kmsKeyArn { p.append(("KmsKeyArn", v)) }
       p.append(("PermissionsConfig", permissionsConfig.cfnValue))
-      if let v = tags { p.append(("Tags", v.cfnValue)) }
+      if let v = Tags.renderedList(tags, of: self) { p.append(("Tags", v)) }
       p.append(("VpcConfig", vpcConfig.cfnValue))
       return p
     }

@@ -29,6 +29,8 @@ extension Lambda {
     public var description: Value?
 
     /// `Tags`: A list of tags to add to the code signing configuration.
+    /// Rendered sorted by key and merged with the tags of `Tags.of(…)` that apply to the resource,
+    /// which win over these unless their priority is below 50.
     public var tags: [CfnTag]?
 
     /// Creates an `AWS::Lambda::CodeSigningConfig` as the child `id` of `scope`.
@@ -52,7 +54,7 @@ extension Lambda {
       p.append(("AllowedPublishers", allowedPublishers.cfnValue))
       if let v = codeSigningPolicies { p.append(("CodeSigningPolicies", v.cfnValue)) }
       if let v = description { p.append(("Description", v)) }
-      if let v = tags { p.append(("Tags", v.cfnValue)) }
+      if let v = Tags.renderedList(tags, of: self) { p.append(("Tags", v)) }
       return p
     }
 

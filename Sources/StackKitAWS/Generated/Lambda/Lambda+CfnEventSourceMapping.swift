@@ -128,6 +128,8 @@ extension Lambda {
     public var startingPositionTimestamp: Value?
 
     /// `Tags`: A list of tags to add to the event source mapping.
+    /// Rendered sorted by key and merged with the tags of `Tags.of(…)` that apply to the resource,
+    /// which win over these unless their priority is below 50.
     public var tags: [CfnTag]?
 
     /// `Topics`: The name of the Kafka topic.
@@ -237,7 +239,7 @@ extension Lambda {
       }
       if let v = startingPosition { p.append(("StartingPosition", v)) }
       if let v = startingPositionTimestamp { p.append(("StartingPositionTimestamp", v)) }
-      if let v = tags { p.append(("Tags", v.cfnValue)) }
+      if let v = Tags.renderedList(tags, of: self) { p.append(("Tags", v)) }
       if let v = topics { p.append(("Topics", v)) }
       if let v = tumblingWindowInSeconds { p.append(("TumblingWindowInSeconds", v)) }
       return p

@@ -125,6 +125,8 @@ extension Lambda {
 
     /// `Tags`: A list of [tags](https://docs.aws.amazon.com/lambda/latest/dg/tagging.html) to
     /// apply to the function.
+    /// Rendered sorted by key and merged with the tags of `Tags.of(…)` that apply to the resource,
+    /// which win over these unless their priority is below 50.
     public var tags: [CfnTag]?
 
     /// `TenancyConfig`: The function's tenant isolation configuration settings.
@@ -242,7 +244,7 @@ extension Lambda {
       if let v = runtime { p.append(("Runtime", v.cfnValue)) }
       if let v = runtimeManagementConfig { p.append(("RuntimeManagementConfig", v.cfnValue)) }
       if let v = snapStart { p.append(("SnapStart", v.cfnValue)) }
-      if let v = tags { p.append(("Tags", v.cfnValue)) }
+      if let v = Tags.renderedList(tags, of: self) { p.append(("Tags", v)) }
       if let v = tenancyConfig { p.append(("TenancyConfig", v.cfnValue)) }
       if let v = timeout { p.append(("Timeout", v)) }
       if let v = tracingConfig { p.append(("TracingConfig", v.cfnValue)) }

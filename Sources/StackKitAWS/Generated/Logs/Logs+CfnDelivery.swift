@@ -46,6 +46,8 @@ extension Logs {
     public var s3SuffixPath: Value?
 
     /// `Tags`: An array of key-value pairs to apply to the delivery.
+    /// Rendered sorted by key and merged with the tags of `Tags.of(…)` that apply to the resource,
+    /// which win over these unless their priority is below 50.
     public var tags: [CfnTag]?
 
     /// Creates an `AWS::Logs::Delivery` as the child `id` of `scope`.
@@ -78,7 +80,7 @@ extension Logs {
       if let v = recordFields { p.append(("RecordFields", v)) }
       if let v = s3EnableHiveCompatiblePath { p.append(("S3EnableHiveCompatiblePath", v)) }
       if let v = s3SuffixPath { p.append(("S3SuffixPath", v)) }
-      if let v = tags { p.append(("Tags", v.cfnValue)) }
+      if let v = Tags.renderedList(tags, of: self) { p.append(("Tags", v)) }
       return p
     }
 

@@ -45,6 +45,8 @@ extension Logs {
     public var outputFormat: Value?
 
     /// `Tags`: An array of key-value pairs to apply to the delivery destination.
+    /// Rendered sorted by key and merged with the tags of `Tags.of(…)` that apply to the resource,
+    /// which win over these unless their priority is below 50.
     public var tags: [CfnTag]?
 
     /// Creates an `AWS::Logs::DeliveryDestination` as the child `id` of `scope`.
@@ -74,7 +76,7 @@ extension Logs {
       if let v = destinationResourceArn { p.append(("DestinationResourceArn", v)) }
       p.append(("Name", name))
       if let v = outputFormat { p.append(("OutputFormat", v)) }
-      if let v = tags { p.append(("Tags", v.cfnValue)) }
+      if let v = Tags.renderedList(tags, of: self) { p.append(("Tags", v)) }
       return p
     }
 

@@ -27,6 +27,8 @@ extension Logs {
     public var resourceArn: Value?
 
     /// `Tags`: An array of key-value pairs to apply to the delivery source.
+    /// Rendered sorted by key and merged with the tags of `Tags.of(…)` that apply to the resource,
+    /// which win over these unless their priority is below 50.
     public var tags: [CfnTag]?
 
     /// Creates an `AWS::Logs::DeliverySource` as the child `id` of `scope`.
@@ -50,7 +52,7 @@ extension Logs {
       if let v = logType { p.append(("LogType", v)) }
       p.append(("Name", name))
       if let v = resourceArn { p.append(("ResourceArn", v)) }
-      if let v = tags { p.append(("Tags", v.cfnValue)) }
+      if let v = Tags.renderedList(tags, of: self) { p.append(("Tags", v)) }
       return p
     }
 

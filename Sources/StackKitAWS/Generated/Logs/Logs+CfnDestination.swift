@@ -31,6 +31,8 @@ extension Logs {
     public var roleArn: Value
 
     /// `Tags`: The tags that have been assigned to this delivery destination.
+    /// Rendered sorted by key and merged with the tags of `Tags.of(…)` that apply to the resource,
+    /// which win over these unless their priority is below 50.
     public var tags: [CfnTag]?
 
     /// `TargetArn`: The Amazon Resource Name (ARN) of the physical target where the log events are
@@ -61,7 +63,7 @@ extension Logs {
       p.append(("DestinationName", destinationName))
       if let v = destinationPolicy { p.append(("DestinationPolicy", v)) }
       p.append(("RoleArn", roleArn))
-      if let v = tags { p.append(("Tags", v.cfnValue)) }
+      if let v = Tags.renderedList(tags, of: self) { p.append(("Tags", v)) }
       p.append(("TargetArn", targetArn))
       return p
     }

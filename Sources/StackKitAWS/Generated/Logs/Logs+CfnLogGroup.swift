@@ -52,6 +52,8 @@ extension Logs {
     public var retentionInDays: Value?
 
     /// `Tags`: An array of key-value pairs to apply to the log group.
+    /// Rendered sorted by key and merged with the tags of `Tags.of(…)` that apply to the resource,
+    /// which win over these unless their priority is below 50.
     public var tags: [CfnTag]?
 
     /// Creates an `AWS::Logs::LogGroup` as the child `id` of `scope`.
@@ -95,7 +97,7 @@ extension Logs {
       if let v = logGroupName { p.append(("LogGroupName", v)) }
       if let v = resourcePolicyDocument { p.append(("ResourcePolicyDocument", v)) }
       if let v = retentionInDays { p.append(("RetentionInDays", v)) }
-      if let v = tags { p.append(("Tags", v.cfnValue)) }
+      if let v = Tags.renderedList(tags, of: self) { p.append(("Tags", v)) }
       return p
     }
 

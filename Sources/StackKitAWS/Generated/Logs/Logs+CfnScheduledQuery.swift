@@ -62,6 +62,8 @@ extension Logs {
     public var state: ScheduledQueryState?
 
     /// `Tags`: list of tags.
+    /// Rendered sorted by key and merged with the tags of `Tags.of(…)` that apply to the resource,
+    /// which win over these unless their priority is below 50.
     public var tags: [CfnTag]?
 
     /// `Timezone`: string.
@@ -117,7 +119,7 @@ extension Logs {
       if let v = scheduleStartTime { p.append(("ScheduleStartTime", v)) }
       if let v = startTimeOffset { p.append(("StartTimeOffset", v)) }
       if let v = state { p.append(("State", v.cfnValue)) }
-      if let v = tags { p.append(("Tags", v.cfnValue)) }
+      if let v = Tags.renderedList(tags, of: self) { p.append(("Tags", v)) }
       if let v = timezone { p.append(("Timezone", v)) }
       return p
     }

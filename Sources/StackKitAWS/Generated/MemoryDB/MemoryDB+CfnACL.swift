@@ -21,6 +21,8 @@ extension MemoryDB {
     public var aclName: Value
 
     /// `Tags`: An array of key-value pairs to apply to this resource.
+    /// Rendered sorted by key and merged with the tags of `Tags.of(…)` that apply to the resource,
+    /// which win over these unless their priority is below 50.
     public var tags: [CfnTag]?
 
     /// `UserNames`: The list of users that belong to the Access Control List.
@@ -43,7 +45,7 @@ extension MemoryDB {
     public override var cfnProperties: [(String, Value)] {
       var p: [(String, Value)] = []
       p.append(("ACLName", aclName))
-      if let v = tags { p.append(("Tags", v.cfnValue)) }
+      if let v = Tags.renderedList(tags, of: self) { p.append(("Tags", v)) }
       if let v = userNames { p.append(("UserNames", v)) }
       return p
     }

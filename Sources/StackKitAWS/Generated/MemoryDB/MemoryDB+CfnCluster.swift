@@ -129,6 +129,8 @@ extension MemoryDB {
     public var tlsEnabled: Value?
 
     /// `Tags`: An array of key-value pairs to apply to this resource.
+    /// Rendered sorted by key and merged with the tags of `Tags.of(…)` that apply to the resource,
+    /// which win over these unless their priority is below 50.
     public var tags: [CfnTag]?
 
     /// Creates an `AWS::MemoryDB::Cluster` as the child `id` of `scope`.
@@ -224,7 +226,7 @@ extension MemoryDB {
       if let v = snsTopicStatus { p.append(("SnsTopicStatus", v)) }
       if let v = subnetGroupName { p.append(("SubnetGroupName", v)) }
       if let v = tlsEnabled { p.append(("TLSEnabled", v)) }
-      if let v = tags { p.append(("Tags", v.cfnValue)) }
+      if let v = Tags.renderedList(tags, of: self) { p.append(("Tags", v)) }
       return p
     }
 

@@ -52,6 +52,8 @@ extension MemoryDB {
     public var tlsEnabled: Value?
 
     /// `Tags`: A list of tags to be applied to the multi-Region cluster.
+    /// Rendered sorted by key and merged with the tags of `Tags.of(…)` that apply to the resource,
+    /// which win over these unless their priority is below 50.
     public var tags: [CfnTag]?
 
     /// `UpdateStrategy`: The strategy to use for the update operation.
@@ -95,7 +97,7 @@ extension MemoryDB {
       p.append(("NodeType", nodeType))
       if let v = numShards { p.append(("NumShards", v)) }
       if let v = tlsEnabled { p.append(("TLSEnabled", v)) }
-      if let v = tags { p.append(("Tags", v.cfnValue)) }
+      if let v = Tags.renderedList(tags, of: self) { p.append(("Tags", v)) }
       if let v = updateStrategy { p.append(("UpdateStrategy", v.cfnValue)) }
       return p
     }

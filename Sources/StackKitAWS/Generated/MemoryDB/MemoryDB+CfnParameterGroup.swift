@@ -37,6 +37,8 @@ extension MemoryDB {
     public var parameters: Value?
 
     /// `Tags`: An array of key-value pairs to apply to this resource.
+    /// Rendered sorted by key and merged with the tags of `Tags.of(…)` that apply to the resource,
+    /// which win over these unless their priority is below 50.
     public var tags: [CfnTag]?
 
     /// Creates an `AWS::MemoryDB::ParameterGroup` as the child `id` of `scope`.
@@ -63,7 +65,7 @@ extension MemoryDB {
       p.append(("Family", family))
       p.append(("ParameterGroupName", parameterGroupName))
       if let v = parameters { p.append(("Parameters", v)) }
-      if let v = tags { p.append(("Tags", v.cfnValue)) }
+      if let v = Tags.renderedList(tags, of: self) { p.append(("Tags", v)) }
       return p
     }
 

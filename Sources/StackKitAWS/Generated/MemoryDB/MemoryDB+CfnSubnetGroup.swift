@@ -28,6 +28,8 @@ extension MemoryDB {
     public var subnetIds: Value
 
     /// `Tags`: An array of key-value pairs to apply to this resource.
+    /// Rendered sorted by key and merged with the tags of `Tags.of(…)` that apply to the resource,
+    /// which win over these unless their priority is below 50.
     public var tags: [CfnTag]?
 
     /// Creates an `AWS::MemoryDB::SubnetGroup` as the child `id` of `scope`.
@@ -51,7 +53,7 @@ extension MemoryDB {
       if let v = description { p.append(("Description", v)) }
       p.append(("SubnetGroupName", subnetGroupName))
       p.append(("SubnetIds", subnetIds))
-      if let v = tags { p.append(("Tags", v.cfnValue)) }
+      if let v = Tags.renderedList(tags, of: self) { p.append(("Tags", v)) }
       return p
     }
 

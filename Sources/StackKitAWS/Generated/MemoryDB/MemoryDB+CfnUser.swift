@@ -23,6 +23,8 @@ extension MemoryDB {
     public var authenticationMode: AuthenticationMode?
 
     /// `Tags`: An array of key-value pairs to apply to this resource.
+    /// Rendered sorted by key and merged with the tags of `Tags.of(…)` that apply to the resource,
+    /// which win over these unless their priority is below 50.
     public var tags: [CfnTag]?
 
     /// `UserName`: The name of the user.
@@ -49,7 +51,7 @@ extension MemoryDB {
       var p: [(String, Value)] = []
       if let v = accessString { p.append(("AccessString", v)) }
       if let v = authenticationMode { p.append(("AuthenticationMode", v.cfnValue)) }
-      if let v = tags { p.append(("Tags", v.cfnValue)) }
+      if let v = Tags.renderedList(tags, of: self) { p.append(("Tags", v)) }
       p.append(("UserName", userName))
       return p
     }

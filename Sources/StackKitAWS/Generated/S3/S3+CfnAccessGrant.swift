@@ -44,6 +44,8 @@ extension S3 {
 
     /// `Tags`: The AWS resource tags that you are adding to the access grant.
     /// Changing it replaces the resource.
+    /// Rendered sorted by key and merged with the tags of `Tags.of(…)` that apply to the resource,
+    /// which win over these unless their priority is below 50.
     public var tags: [CfnTag]?
 
     /// Creates an `AWS::S3::AccessGrant` as the child `id` of `scope`.
@@ -78,7 +80,7 @@ extension S3 {
       p.append(("Grantee", grantee.cfnValue))
       p.append(("Permission", permission.cfnValue))
       if let v = s3PrefixType { p.append(("S3PrefixType", v.cfnValue)) }
-      if let v = tags { p.append(("Tags", v.cfnValue)) }
+      if let v = Tags.renderedList(tags, of: self) { p.append(("Tags", v)) }
       return p
     }
 

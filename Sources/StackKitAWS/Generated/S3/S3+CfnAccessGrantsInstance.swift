@@ -25,6 +25,8 @@ extension S3 {
 
     /// `Tags`: The AWS resource tags that you are adding to the S3 Access Grants instance.
     /// Changing it replaces the resource.
+    /// Rendered sorted by key and merged with the tags of `Tags.of(…)` that apply to the resource,
+    /// which win over these unless their priority is below 50.
     public var tags: [CfnTag]?
 
     /// Creates an `AWS::S3::AccessGrantsInstance` as the child `id` of `scope`.
@@ -42,7 +44,7 @@ extension S3 {
     public override var cfnProperties: [(String, Value)] {
       var p: [(String, Value)] = []
       if let v = identityCenterArn { p.append(("IdentityCenterArn", v)) }
-      if let v = tags { p.append(("Tags", v.cfnValue)) }
+      if let v = Tags.renderedList(tags, of: self) { p.append(("Tags", v)) }
       return p
     }
 

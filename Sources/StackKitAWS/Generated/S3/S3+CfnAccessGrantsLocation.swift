@@ -27,6 +27,8 @@ extension S3 {
 
     /// `Tags`: The AWS resource tags that you are adding to the S3 Access Grants location.
     /// Changing it replaces the resource.
+    /// Rendered sorted by key and merged with the tags of `Tags.of(…)` that apply to the resource,
+    /// which win over these unless their priority is below 50.
     public var tags: [CfnTag]?
 
     /// Creates an `AWS::S3::AccessGrantsLocation` as the child `id` of `scope`.
@@ -47,7 +49,7 @@ extension S3 {
       var p: [(String, Value)] = []
       p.append(("IamRoleArn", iamRoleArn))
       p.append(("LocationScope", locationScope))
-      if let v = tags { p.append(("Tags", v.cfnValue)) }
+      if let v = Tags.renderedList(tags, of: self) { p.append(("Tags", v)) }
       return p
     }
 

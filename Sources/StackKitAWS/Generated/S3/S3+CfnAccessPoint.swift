@@ -43,6 +43,8 @@ extension S3 {
     public var publicAccessBlockConfiguration: PublicAccessBlockConfiguration?
 
     /// `Tags`: An array of tags that you can apply to access points.
+    /// Rendered sorted by key and merged with the tags of `Tags.of(…)` that apply to the resource,
+    /// which win over these unless their priority is below 50.
     public var tags: [CfnTag]?
 
     /// `VpcConfiguration`: The Virtual Private Cloud (VPC) configuration for this access point, if
@@ -81,7 +83,7 @@ extension S3 {
       if let v = publicAccessBlockConfiguration {
         p.append(("PublicAccessBlockConfiguration", v.cfnValue))
       }
-      if let v = tags { p.append(("Tags", v.cfnValue)) }
+      if let v = Tags.renderedList(tags, of: self) { p.append(("Tags", v)) }
       if let v = vpcConfiguration { p.append(("VpcConfiguration", v.cfnValue)) }
       return p
     }

@@ -105,6 +105,8 @@ extension S3 {
     public var replicationConfiguration: ReplicationConfiguration?
 
     /// `Tags`: An arbitrary set of tags (key-value pairs) for this S3 bucket.
+    /// Rendered sorted by key and merged with the tags of `Tags.of(…)` that apply to the resource,
+    /// which win over these unless their priority is below 50.
     public var tags: [CfnTag]?
 
     /// `VersioningConfiguration`: Enables multiple versions of all objects in this bucket.
@@ -201,7 +203,7 @@ extension S3 {
         p.append(("PublicAccessBlockConfiguration", v.cfnValue))
       }
       if let v = replicationConfiguration { p.append(("ReplicationConfiguration", v.cfnValue)) }
-      if let v = tags { p.append(("Tags", v.cfnValue)) }
+      if let v = Tags.renderedList(tags, of: self) { p.append(("Tags", v)) }
       if let v = versioningConfiguration { p.append(("VersioningConfiguration", v.cfnValue)) }
       if let v = websiteConfiguration { p.append(("WebsiteConfiguration", v.cfnValue)) }
       return p

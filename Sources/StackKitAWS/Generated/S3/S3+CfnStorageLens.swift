@@ -23,6 +23,8 @@ extension S3 {
     public var storageLensConfiguration: StorageLensConfiguration
 
     /// `Tags`: A set of tags (key–value pairs) to associate with the Storage Lens configuration.
+    /// Rendered sorted by key and merged with the tags of `Tags.of(…)` that apply to the resource,
+    /// which win over these unless their priority is below 50.
     public var tags: [CfnTag]?
 
     /// Creates an `AWS::S3::StorageLens` as the child `id` of `scope`.
@@ -40,7 +42,7 @@ extension S3 {
     public override var cfnProperties: [(String, Value)] {
       var p: [(String, Value)] = []
       p.append(("StorageLensConfiguration", storageLensConfiguration.cfnValue))
-      if let v = tags { p.append(("Tags", v.cfnValue)) }
+      if let v = Tags.renderedList(tags, of: self) { p.append(("Tags", v)) }
       return p
     }
 

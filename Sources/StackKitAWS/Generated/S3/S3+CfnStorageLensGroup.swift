@@ -28,6 +28,8 @@ extension S3 {
 
     /// `Tags`: This property contains the AWS resource tags that you're adding to your Storage
     /// Lens group.
+    /// Rendered sorted by key and merged with the tags of `Tags.of(…)` that apply to the resource,
+    /// which win over these unless their priority is below 50.
     public var tags: [CfnTag]?
 
     /// Creates an `AWS::S3::StorageLensGroup` as the child `id` of `scope`.
@@ -48,7 +50,7 @@ extension S3 {
       var p: [(String, Value)] = []
       p.append(("Filter", filter.cfnValue))
       p.append(("Name", name))
-      if let v = tags { p.append(("Tags", v.cfnValue)) }
+      if let v = Tags.renderedList(tags, of: self) { p.append(("Tags", v)) }
       return p
     }
 

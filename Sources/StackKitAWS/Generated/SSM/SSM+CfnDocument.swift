@@ -43,7 +43,9 @@ extension SSM {
     public var requires: [DocumentRequires]?
 
     /// `Tags`: AWS CloudFormation resource tags to apply to the document.
-    public var tags: [Tag]?
+    /// Rendered sorted by key and merged with the tags of `Tags.of(…)` that apply to the resource,
+    /// which win over these unless their priority is below 50.
+    public var tags: [CfnTag]?
 
     /// `TargetType`: Specify a target type to define the kinds of resources the document can run
     /// on.
@@ -71,7 +73,7 @@ extension SSM {
       documentType: DocumentType? = nil,
       name: Value? = nil,
       requires: [DocumentRequires]? = nil,
-      tags: [Tag]? = nil,
+      tags: [CfnTag]? = nil,
       targetType: Value? = nil,
       updateMethod: UpdateMethod? = nil,
       versionName: Value? = nil
@@ -97,7 +99,7 @@ extension SSM {
       if let v = documentType { p.append(("DocumentType", v.cfnValue)) }
       if let v = name { p.append(("Name", v)) }
       if let v = requires { p.append(("Requires", v.cfnValue)) }
-      if let v = tags { p.append(("Tags", v.cfnValue)) }
+      if let v = Tags.renderedList(tags, of: self) { p.append(("Tags", v)) }
       if let v = targetType { p.append(("TargetType", v)) }
       if let v = updateMethod { p.append(("UpdateMethod", v.cfnValue)) }
       if let v = versionName { p.append(("VersionName", v)) }
@@ -260,28 +262,6 @@ extension SSM {
 
       /// `AttachmentReference`
       public static var attachmentReference: Self { Self(.string("AttachmentReference")) }
-    }
-
-    /// A property type of `AWS::SSM::Document` (`definitions/Tag`).
-    public struct Tag: ValueConvertible {
-      /// `Key`: string.
-      public var key: Value?
-
-      /// `Value`: string.
-      public var value: Value?
-
-      /// Creates the property value; set fields render in alphabetical order.
-      public init(key: Value? = nil, value: Value? = nil) {
-        self.key = key
-        self.value = value
-      }
-
-      public var cfnValue: Value {
-        var p: [(String, Value)] = []
-        if let v = key { p.append(("Key", v)) }
-        if let v = value { p.append(("Value", v)) }
-        return .object(p)
-      }
     }
 
     /// The allowed values of `UpdateMethod` in `AWS::SSM::Document`; any other string or a token

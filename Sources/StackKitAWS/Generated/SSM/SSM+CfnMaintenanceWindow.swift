@@ -62,6 +62,8 @@ extension SSM {
 
     /// `Tags`: Optional metadata that you assign to a resource in the form of an arbitrary set of
     /// tags (key-value pairs).
+    /// Rendered sorted by key and merged with the tags of `Tags.of(…)` that apply to the resource,
+    /// which win over these unless their priority is below 50.
     public var tags: [CfnTag]?
 
     /// Creates an `AWS::SSM::MaintenanceWindow` as the child `id` of `scope`.
@@ -106,7 +108,7 @@ extension SSM {
       if let v = scheduleOffset { p.append(("ScheduleOffset", v)) }
       if let v = scheduleTimezone { p.append(("ScheduleTimezone", v)) }
       if let v = startDate { p.append(("StartDate", v)) }
-      if let v = tags { p.append(("Tags", v.cfnValue)) }
+      if let v = Tags.renderedList(tags, of: self) { p.append(("Tags", v)) }
       return p
     }
 

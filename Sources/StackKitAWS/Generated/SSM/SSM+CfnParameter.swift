@@ -35,6 +35,8 @@ extension SSM {
 
     /// `Tags`: Optional metadata that you assign to a resource in the form of an arbitrary set of
     /// tags (key-value pairs).
+    /// Rendered sorted by key and merged with the tags of `Tags.of(…)` that apply to the resource,
+    /// which win over these unless their priority is below 50.
     public var tags: Value?
 
     /// `Tier`: The parameter tier.
@@ -81,11 +83,15 @@ extension SSM {
       if let v = description { p.append(("Description", v)) }
       if let v = name { p.append(("Name", v)) }
       if let v = policies { p.append(("Policies", v)) }
-      if let v = tags { p.append(("Tags", v)) }
+      if let v = Tags.renderedMap(tags, of: self) { p.append(("Tags", v)) }
       if let v = tier { p.append(("Tier", v.cfnValue)) }
       p.append(("Type", type.cfnValue))
       p.append(("Value", value))
       return p
+    }
+
+    public override func validate() -> [String] {
+      super.validate() + Tags.mapProblems(tags, of: self)
     }
 
     /// The allowed values of `DataType` in `AWS::SSM::Parameter`; any other string or a token can

@@ -71,6 +71,8 @@ extension SSM {
     public var sources: [PatchSource]?
 
     /// `Tags`: Optional metadata that you assign to a resource.
+    /// Rendered sorted by key and merged with the tags of `Tags.of(…)` that apply to the resource,
+    /// which win over these unless their priority is below 50.
     public var tags: [CfnTag]?
 
     /// Creates an `AWS::SSM::PatchBaseline` as the child `id` of `scope`.
@@ -133,7 +135,7 @@ extension SSM {
       if let v = rejectedPatches { p.append(("RejectedPatches", v)) }
       if let v = rejectedPatchesAction { p.append(("RejectedPatchesAction", v.cfnValue)) }
       if let v = sources { p.append(("Sources", v.cfnValue)) }
-      if let v = tags { p.append(("Tags", v.cfnValue)) }
+      if let v = Tags.renderedList(tags, of: self) { p.append(("Tags", v)) }
       return p
     }
 

@@ -39,6 +39,8 @@ extension SecretsManager {
     public var secretString: SecretValue?
 
     /// `Tags`: A list of tags to attach to the secret.
+    /// Rendered sorted by key and merged with the tags of `Tags.of(…)` that apply to the resource,
+    /// which win over these unless their priority is below 50.
     public var tags: [CfnTag]?
 
     /// `Type`: The exact string that identifies the third-party partner that holds the external
@@ -77,7 +79,7 @@ extension SecretsManager {
       if let v = name { p.append(("Name", v)) }
       if let v = replicaRegions { p.append(("ReplicaRegions", v.cfnValue)) }
       if let v = secretString { p.append(("SecretString", v.cfnValue)) }
-      if let v = tags { p.append(("Tags", v.cfnValue)) }
+      if let v = Tags.renderedList(tags, of: self) { p.append(("Tags", v)) }
       if let v = type { p.append(("Type", v)) }
       return p
     }
