@@ -18,8 +18,9 @@ public struct ResourceModelBuilder {
   public static let reservedMemberNames: Set<String> = [
     "addDeletionOverride", "addDependency", "addOverride", "addPropertyDeletionOverride",
     "addPropertyOverride", "applyRemovalPolicy", "cfnOptions", "cfnProperties", "cfnRender",
-    "cfnResourceType", "cfnSection", "dependsOn", "getAtt", "hasLogicalIDOverride", "logicalID",
-    "node", "overrideLogicalID", "ref", "removeDependency", "stack", "validate",
+    "cfnResourceType", "cfnSection", "dependencyRoots", "dependsOn", "getAtt",
+    "hasLogicalIDOverride", "logicalID", "node", "overrideLogicalID", "ref", "removeDependency",
+    "stack", "validate",
   ]
 
   /// Type names a nested type must not take, because generated files use them (or Swift reserves

@@ -18,7 +18,7 @@ public final class Node {
 
   private(set) var childList: [Construct] = []
   private var childIndex: [String: Construct] = [:]
-  private(set) var dependencyList: [Construct] = []
+  private(set) var dependencyList: [any Dependable] = []
   private var validations: [() -> [String]] = []
   /// Problems found while the tree was built (bad or duplicate ids), reported at synthesis.
   private(set) var constructionErrors: [String] = []
@@ -109,15 +109,23 @@ public final class Node {
     return out
   }
 
-  /// Makes every resource below this construct depend on every resource below each target.
-  public func addDependency(_ targets: Construct...) {
+  /// Makes every resource below this construct depend on every resource below each target. A
+  /// target's ``Dependable/dependencyRoots`` are read at synthesis.
+  public func addDependency(_ targets: any Dependable...) {
     for t in targets where !dependencyList.contains(where: { $0 === t }) {
       dependencyList.append(t)
     }
   }
 
-  /// The constructs this one was made to depend on, in the order they were added.
-  public var dependencies: [Construct] { dependencyList }
+  /// The constructs this one was made to depend on, in the order they were added, groups
+  /// expanded to their members as they are now, each once.
+  public var dependencies: [Construct] {
+    var out: [Construct] = []
+    for target in dependencyList {
+      for c in target.dependencyRoots where !out.contains(where: { $0 === c }) { out.append(c) }
+    }
+    return out
+  }
 
   /// Adds a check that runs at synthesis; each string it returns is one problem, with its fix.
   public func addValidation(_ check: @escaping () -> [String]) {

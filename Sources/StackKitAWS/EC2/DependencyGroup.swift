@@ -2,12 +2,13 @@ import StackKit
 
 extension EC2 {
   /// A set of constructs something can depend on as a whole, as CDK's `DependencyGroup`: groups
-  /// nest, and depending on a group depends on every resource below every member.
+  /// nest, and depending on a group depends on every resource below every member, including
+  /// members added after the dependency was taken (they are read at synthesis).
   ///
   /// ```swift
   /// fn.node.addDependency(vpc.selectSubnets().internetConnectivityEstablished)
   /// ```
-  public final class DependencyGroup {
+  public final class DependencyGroup: Dependable {
     private var members: [Member] = []
 
     private enum Member {
@@ -40,13 +41,8 @@ extension EC2 {
       visit(self)
       return out
     }
-  }
-}
 
-extension Node {
-  /// Makes every resource below this construct depend on every resource below the group's
-  /// members (as they are now).
-  public func addDependency(_ group: EC2.DependencyGroup) {
-    for c in group.roots { addDependency(c) }
+    /// ``roots``, when a dependency on the group is resolved.
+    public var dependencyRoots: [Construct] { roots }
   }
 }

@@ -112,4 +112,17 @@ in_vpc.grant_invoke(caller)
 lambda_.Function(s, "Custom", runtime=lambda_.Runtime.PROVIDED_AL2023, handler="bootstrap",
                  code=lambda_.Code.from_asset(os.path.join(ASSETS, "app")))
 
+# A dependency on a selection's internetConnectivityEstablished covers routes added to its subnets
+# after the dependency was taken (CDK reads the group's members at synthesis).
+s = cdk.Stack(app, "LateRoutes")
+vpc = ec2.Vpc(s, "Vpc", max_azs=2, nat_gateways=0, subnet_configuration=[
+    ec2.SubnetConfiguration(name="Public", subnet_type=ec2.SubnetType.PUBLIC),
+    ec2.SubnetConfiguration(name="Isolated", subnet_type=ec2.SubnetType.PRIVATE_ISOLATED)])
+waiter = cdk.CfnWaitConditionHandle(s, "Waiter")
+waiter.node.add_dependency(
+    vpc.select_subnets(subnet_type=ec2.SubnetType.PRIVATE_ISOLATED).internet_connectivity_established)
+for i, subnet in enumerate(vpc.isolated_subnets):
+    subnet.add_route("Egress", router_type=ec2.RouterType.NETWORK_INTERFACE,
+                     router_id="eni-0123456789abcdef%d" % i, enables_internet_connectivity=True)
+
 app.synth()
