@@ -445,6 +445,39 @@ import Testing
     #expect(fake.stack("Demo")?.parameters.map { "\($0.0)=\($0.1)" } == ["Env=prod", "Size=3"])
   }
 
+  @Test func secretParameterValuesAndChangeSetValuesAreNeverPrinted() async throws {
+    let template = """
+      {"Parameters": {"DbPassword": {"Type": "String", "NoEcho": true,
+         "Default": "template-default-s3cret"}},
+       "Resources": {"Q": {"Type": "AWS::SQS::Queue"}}}
+      """
+    let changed = template.replacingOccurrences(of: "AWS::SQS::Queue", with: "AWS::SNS::Topic")
+      .replacingOccurrences(of: "template-default-s3cret", with: "new-default-s3cret")
+    let fake = FakeCloud()
+    fake.addStack(
+      "Demo", status: "UPDATE_COMPLETE", template: template, parameters: [("DbPassword", "****")])
+    let terminal = RecordingTerminal(interactive: true, answers: ["y"])
+    let report = try await Self.deploy(
+      fake, [Self.stack("Demo", changed)], terminal: terminal,
+      options: Self.options {
+        $0.requireApproval = .anyChange
+        $0.parameters = [.init(key: "DbPassword", value: "given-s3cret")]
+      })
+    #expect(report.results["Demo"]?.outcome == .updated, "\(report.outcomes)")
+    #expect(terminal.output.contains("Deploy these changes to Demo? (y/n)"))
+    for secret in ["template-default-s3cret", "new-default-s3cret", "given-s3cret"] {
+      #expect(!terminal.all.contains(secret), "\(secret) printed:\n\(terminal.all)")
+    }
+    // The value is sent to CloudFormation, of course …
+    let create = try #require(
+      fake.requests.first { $0.formParameters["Action"] == "CreateChangeSet" })
+    #expect(create.formParameters["Parameters.member.1.ParameterValue"] == "given-s3cret")
+    // … but the change set is read without property values: they are never fetched.
+    let describes = fake.requests.filter { $0.formParameters["Action"] == "DescribeChangeSet" }
+    #expect(!describes.isEmpty)
+    #expect(describes.allSatisfy { $0.formParameters["IncludePropertyValues"] == nil })
+  }
+
   @Test func parameterSyntax() throws {
     #expect(try ParameterAssignment.parse("A=b=c") == .init(key: "A", value: "b=c"))
     #expect(try ParameterAssignment.parse("S:A=") == .init(stack: "S", key: "A", value: ""))

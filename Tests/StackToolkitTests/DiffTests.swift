@@ -414,3 +414,56 @@ private func setProperty(_ template: inout JSON, _ logicalID: String, _ key: Str
     #expect(try DiffTask.select(["Fre*"], from: stacks).map(\.id) == ["Fresh"])
   }
 }
+
+/// What `stack diff` and the deploy summary must never print: a NoEcho parameter's default, or
+/// anything but the dynamic reference of a secret.
+@Suite struct DiffSecretTests {
+  static func template(passwordDefault: String, secret: String, stage: String = "dev") -> JSON {
+    json(
+      """
+      {"Parameters": {"DbPassword": {"Type": "String", "NoEcho": true,
+         "Default": "\(passwordDefault)"},
+       "Stage": {"Type": "String", "Default": "\(stage)"}},
+       "Resources": {"User": {"Type": "AWS::ElastiCache::User", "Properties": {
+         "Engine": "redis", "UserId": "app", "UserName": "app", "AccessString": "on ~* +@all",
+         "Passwords": [{"Fn::Join": ["", ["{{resolve:secretsmanager:", {"Ref": "\(secret)"},
+           ":SecretString:password}}"]]}]}}}}
+      """)
+  }
+
+  @Test func noEchoDefaultsAreMaskedAndPasswordsShowTheirDynamicReference() throws {
+    let old = Self.template(passwordDefault: "old-default-s3cret", secret: "SecretA")
+    // (Stage is not NoEcho: its default is shown.)
+    let new = Self.template(
+      passwordDefault: "new-default-s3cret", secret: "SecretB", stage: "prod")
+    let diff = TemplateDiff(old: old, new: new)
+    #expect(diff.parameters.map(\.name).sorted() == ["DbPassword", "Stage"])
+    for format in DiffFormat.allCases {
+      let out = DiffRenderer(format: format).render([.init(stackName: "Cache", diff: diff)])
+      #expect(!out.contains("default-s3cret"), "\(format): \(out)")
+      #expect(out.contains("****"), "\(format)")
+      #expect(out.contains("DbPassword"), "\(format)")
+      #expect(out.contains("prod"), "\(format)")
+      #expect(out.contains("{{resolve:secretsmanager:"), "\(format)")
+      #expect(out.contains("SecretB"), "\(format)")
+    }
+    // Only the default of a NoEcho parameter changed: still listed, still masked.
+    let onlyDefault = TemplateDiff(
+      old: old, new: Self.template(passwordDefault: "other-s3cret", secret: "SecretA"))
+    #expect(onlyDefault.parameters.map(\.name) == ["DbPassword"])
+    #expect(onlyDefault.parameters.first?.before?["Default"] == .string("****"))
+    #expect(onlyDefault.parameters.first?.after?["Default"] == .string("****"))
+    #expect(onlyDefault.parameters.first?.after?["NoEcho"] == .bool(true))
+  }
+
+  @Test func noEchoWrittenAsAStringIsMaskedToo() {
+    let old = json(#"{"Parameters": {}}"#)
+    let new = json(
+      #"{"Parameters": {"Token": {"Type": "String", "NoEcho": "true", "Default": "tok-s3cret"}}}"#)
+    let out = DiffRenderer(format: .text).render([
+      .init(stackName: "S", diff: TemplateDiff(old: old, new: new), deployed: false)
+    ])
+    #expect(!out.contains("tok-s3cret"))
+    #expect(out.contains("Token"))
+  }
+}

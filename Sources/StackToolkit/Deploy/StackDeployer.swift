@@ -341,7 +341,10 @@ public struct StackDeployer: Sendable {
     var interval = context.options.initialPollInterval
     while true {
       let changeSet = try await wrap("reading the change set") {
-        try await cfn.describeChangeSet(.init(changeSetName: id), allPages: true)
+        // Without property values: the summary needs only which resources change and why they
+        // are replaced, and values before and after are not fetched, so never printed.
+        try await cfn.describeChangeSet(
+          .init(changeSetName: id, includePropertyValues: false), allPages: true)
       }
       if !changeSet.isPending {
         if changeSet.status == "FAILED" {

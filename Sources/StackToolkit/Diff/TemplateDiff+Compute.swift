@@ -57,12 +57,33 @@ extension TemplateDiff {
     let n = new?.objectValue ?? JSONObject()
     var out: [EntryDifference] = []
     for (name, after) in n where !TemplateEquivalence.equivalent(o[name], after) {
-      out.append(EntryDifference(section: section, name: name, before: o[name], after: after))
+      out.append(
+        EntryDifference(
+          section: section, name: name, before: printable(section, o[name]),
+          after: printable(section, after)))
     }
     for (name, before) in o where n[name] == nil {
-      out.append(EntryDifference(section: section, name: name, before: before, after: nil))
+      out.append(
+        EntryDifference(
+          section: section, name: name, before: printable(section, before), after: nil))
     }
     return out
+  }
+
+  /// What a diff may show of an entry: the `Default` of a `NoEcho` parameter is masked as
+  /// `****`, as CloudFormation masks the parameter's value. (The entry is still listed when only
+  /// its default changed.)
+  static func printable(_ section: String, _ entry: JSON?) -> JSON? {
+    guard section == "Parameters", var definition = entry?.objectValue,
+      definition["Default"] != nil
+    else { return entry }
+    switch definition["NoEcho"] {
+    case .bool(true): break
+    case .string(let s) where s.lowercased() == "true": break
+    default: return entry
+    }
+    definition["Default"] = .string("****")
+    return .object(definition)
   }
 
   static func compareResource(
