@@ -483,6 +483,25 @@ import Testing
     #expect(try ParameterAssignment.parse("S:A=") == .init(stack: "S", key: "A", value: ""))
     #expect(throws: DeployError.self) { try ParameterAssignment.parse("novalue") }
     #expect(throws: DeployError.self) { try ParameterAssignment.parse("bad-key=1") }
+    // Neither the errors nor the printed assignment show the value (it may be a password).
+    for text in ["hunter2-s3cret", "Db-Password=hunter2-s3cret", "S:=hunter2-s3cret"] {
+      do {
+        _ = try ParameterAssignment.parse(text)
+        Issue.record("\(text) was accepted")
+      } catch {
+        #expect(!"\(error)".contains("hunter2-s3cret"), "\(error)")
+        #expect("\(error)".contains("--parameters"))
+      }
+    }
+    let assignment = try ParameterAssignment.parse("Api:DbPassword=hunter2-s3cret")
+    var dumped = ""
+    dump(assignment, to: &dumped)
+    for printed in ["\(assignment)", String(reflecting: assignment), dumped] {
+      #expect(!printed.contains("hunter2-s3cret"), "\(printed)")
+      #expect(printed.contains("DbPassword"))
+    }
+    #expect("\(assignment)" == "Api:DbPassword=****")
+    #expect(assignment.value == "hunter2-s3cret")
   }
 
   @Test func dependentsOfAFailedStackAreSkippedAndOutputsWritten() async throws {

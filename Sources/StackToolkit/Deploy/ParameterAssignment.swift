@@ -18,9 +18,11 @@ public struct ParameterAssignment: Sendable, Hashable {
 
   /// Parses `Key=Value` or `Stack:Key=Value`.
   public static func parse(_ text: String) throws -> ParameterAssignment {
+    // Errors never repeat the value, which may be a password; without '=' the whole text may be.
     guard let eq = text.firstIndex(of: "=") else {
       throw DeployError(
-        "--parameters \(text): expected KEY=VALUE or STACK:KEY=VALUE (for example Env=prod)")
+        "--parameters takes KEY=VALUE or STACK:KEY=VALUE (for example Env=prod); one of the "
+          + "values given has no '='")
     }
     let left = text[..<eq]
     let value = String(text[text.index(after: eq)...])
@@ -32,7 +34,7 @@ public struct ParameterAssignment: Sendable, Hashable {
     }
     guard !key.isEmpty, key.allSatisfy({ $0.isLetter || $0.isNumber }) else {
       throw DeployError(
-        "--parameters \(text): the parameter name '\(key)' must be letters and digits, as in the "
+        "--parameters \(left)=…: the parameter name '\(key)' must be letters and digits, as in the "
           + "template's Parameters section")
     }
     return ParameterAssignment(stack: stack?.isEmpty == true ? nil : stack, key: key, value: value)
@@ -42,5 +44,19 @@ public struct ParameterAssignment: Sendable, Hashable {
   func applies(to stack: DeploymentStack) -> Bool {
     guard let target = self.stack else { return true }
     return target == stack.id || target == stack.stackName
+  }
+}
+
+/// Printed (`print`, interpolation, `dump`) without its value, which may be a password:
+/// `Api:DbPassword=****`.
+extension ParameterAssignment: CustomStringConvertible, CustomDebugStringConvertible,
+  CustomReflectable
+{
+  public var description: String { (stack.map { "\($0):" } ?? "") + key + "=****" }
+  public var debugDescription: String { description }
+  public var customMirror: Mirror {
+    Mirror(
+      self, children: ["stack": stack ?? "nil", "key": key, "value": "****"],
+      displayStyle: .struct)
   }
 }
