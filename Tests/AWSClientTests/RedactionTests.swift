@@ -78,4 +78,42 @@ import Testing
     let text = Self.printed(signer)
     #expect(!text.contains(Self.token) && !text.contains(Self.secret))
   }
+
+  @Test func environmentConfigAndAWholeClientPrintWithoutSecrets() async throws {
+    let home = try TemporaryDirectory()
+    try home.write(
+      ".aws/credentials",
+      "[default]\naws_access_key_id = AKIAFILEEXAMPLE\naws_secret_access_key = file-s3cret\n"
+        + "aws_session_token = file-t0ken\n")
+    try home.write(".aws/config", "[default]\nregion = eu-west-1\n")
+    let environment = AWSEnvironment(
+      variables: [
+        "AWS_ACCESS_KEY_ID": "AKIAENVEXAMPLE", "AWS_SECRET_ACCESS_KEY": Self.secret,
+        "AWS_SESSION_TOKEN": Self.token, "AWS_CONTAINER_AUTHORIZATION_TOKEN": "container-t0ken",
+        "GITHUB_TOKEN": "ghp-t0ken", "DB_PASSWORD": "db-passw0rd", "AWS_REGION": "us-east-1",
+        "AWS_WEB_IDENTITY_TOKEN_FILE": "/var/run/token", "AWS_EC2_METADATA_DISABLED": "true",
+      ], homeDirectory: home.path)
+    let config = try AWSSharedConfig.load(environment: environment)
+    let client = try AWSClient(
+      environment: environment, transport: ScriptedTransport([.fail(.cannotConnect)]))
+    // Credentials looked up (and cached) first, so the client holds them too.
+    _ = try await client.credentialProvider.credentials()
+    let hidden = [
+      Self.secret, Self.token, "container-t0ken", "ghp-t0ken", "db-passw0rd", "file-s3cret",
+      "file-t0ken",
+    ]
+    for value in [environment, config, client] as [Any] {
+      let text = Self.printed(value)
+      for secret in hidden {
+        #expect(!text.contains(secret), "\(secret) printed in \(text)")
+      }
+    }
+    let environmentText = Self.printed(environment)
+    #expect(environmentText.contains("AWS_REGION: us-east-1"))
+    #expect(environmentText.contains("AWS_SESSION_TOKEN: <redacted>"))
+    #expect(environmentText.contains("AWS_WEB_IDENTITY_TOKEN_FILE: /var/run/token"))
+    let configText = Self.printed(config)
+    #expect(configText.contains("region: eu-west-1"))
+    #expect(configText.contains("aws_secret_access_key: <redacted>"))
+  }
 }

@@ -1,12 +1,14 @@
 import Foundation
 
-/// Hides what must never be printed from descriptions of requests: the values of the
-/// `Authorization` and `X-Amz-Security-Token` headers, and of the signing parameters of a
-/// presigned URL's query (`X-Amz-Security-Token`, `X-Amz-Signature`, `X-Amz-Credential`).
+/// Hides what must never be printed from descriptions: the values of the `Authorization` and
+/// `X-Amz-Security-Token` headers, of the signing parameters of a presigned URL's query
+/// (`X-Amz-Security-Token`, `X-Amz-Signature`, `X-Amz-Credential`), and of settings (environment
+/// variables, profile keys) named like secrets.
 ///
 /// ```swift
 /// Redaction.header("Authorization", "AWS4-HMAC-SHA256 Credential=…")  // "<redacted>"
 /// Redaction.query("a=1&X-Amz-Signature=abc")  // "a=1&X-Amz-Signature=<redacted>"
+/// Redaction.settings(["AWS_SESSION_TOKEN": "IQo…"])  // ["AWS_SESSION_TOKEN: <redacted>"]
 /// ```
 enum Redaction {
   /// What stands in for a hidden value.
@@ -56,5 +58,21 @@ enum Redaction {
       }
     }
     return lines.joined(separator: "\n")
+  }
+
+  /// Whether a setting (an environment variable or a profile key) holds a secret:
+  /// `AWS_SECRET_ACCESS_KEY`, `aws_session_token`, `AWS_CONTAINER_AUTHORIZATION_TOKEN`, any other
+  /// name with "secret", "token", "password" or "passphrase" in it, but not a `…_FILE` path.
+  static func isSecretSetting(_ name: String) -> Bool {
+    let lowered = name.lowercased()
+    if lowered.hasSuffix("_file") { return false }
+    return ["secret", "token", "password", "passphrase"].contains { lowered.contains($0) }
+  }
+
+  /// Settings sorted by name as `name: value` lines, secret values redacted.
+  static func settings(_ values: [String: String]) -> [String] {
+    values.sorted { $0.key < $1.key }.map {
+      "\($0.key): \(isSecretSetting($0.key) ? marker : $0.value)"
+    }
   }
 }
