@@ -93,3 +93,29 @@ import Testing
     _ = bare
   }
 }
+
+extension TagsTests {
+  /// What CDK writes in the manifest for the same program (`tags` of the stack artifact): the
+  /// stack's own tags at priority 50, tags of the app and the stack, not those limited to other
+  /// resource types or set below the stack.
+  @Test func tagsOfTheAppAndTheStackAreStackTagsAsCDK() throws {
+    let app = App(environment: [:])
+    let stack = Stack(
+      app, "S", tags: [("team", "x"), ("b", "1"), ("Z", "z"), ("low", "stack-prop")])
+    let queue = Queue(stack, "Q")
+    Tags.of(app).add("team", "platform")
+    Tags.of(app).add("low", "aspect", priority: 10)
+    Tags.of(stack).add("only-queues", "y", includeResourceTypes: ["AWS::SQS::Queue"])
+    Tags.of(queue).add("inner", "y")
+    let assembly = try app.synthesizeTemplates()
+    #expect(
+      assembly.stacks[0].tags.map { "\($0.0)=\($0.1)" }
+        == ["b=1", "low=stack-prop", "team=platform", "Z=z"])
+    #expect(
+      JSONWriter(indent: nil).write(assembly.manifest["stacks"]?["S"]?["tags"] ?? .null)
+        == #"{"b":"1","low":"stack-prop","team":"platform","Z":"z"}"#)
+    #expect(
+      assembly.stacks[0].template["Resources"]?["Q"]?["Properties"]?["Tags"]?.arrayValue?
+        .compactMap { $0["Key"]?.stringValue } == ["inner", "low", "only-queues", "team"])
+  }
+}

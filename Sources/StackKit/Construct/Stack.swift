@@ -21,7 +21,9 @@ open class Stack: Construct {
   public var environment: Environment
   /// Protects the deployed stack from deletion.
   public var terminationProtection: Bool
-  /// Stack-level tags, applied by CloudFormation to every resource that supports tags.
+  /// Stack-level tags, applied by CloudFormation to every resource that supports tags. Tags of
+  /// `Tags.of(stack)` (or of a scope above) join them in the manifest, over these unless their
+  /// priority is below 50.
   public var tags: [(String, String)]
   private(set) var stackDependencies: [(stack: Stack, reason: String)] = []
 

@@ -121,6 +121,26 @@ public struct Tags {
     }
   }
 
+  /// The resource type a stack has for `includeResourceTypes` and `excludeResourceTypes`, as in
+  /// CDK.
+  public static let stackResourceType = "aws:cdk:stack"
+
+  /// The tags of a stack itself, which deployment gives CloudFormation (it applies them to every
+  /// resource that supports tags): the stack's `tags` (priority 50) merged with the tags of
+  /// ``Tags/of(_:)`` on the stack and the scopes above it, sorted by key, as CDK's stack tags.
+  ///
+  /// ```swift
+  /// let stack = Stack(app, "Api", tags: [("team", "web")])
+  /// Tags.of(app).add("cost-center", "42")
+  /// Tags.stackTags(of: stack)  // [("cost-center", "42"), ("team", "web")]
+  /// ```
+  public static func stackTags(of stack: Stack) -> [(String, String)] {
+    resolve(
+      initial: stack.tags.map { (key: $0.0, value: .string($0.1)) },
+      resourceType: stackResourceType, at: stack
+    ).compactMap { tag in tag.value.literalString.map { (tag.key, $0) } }
+  }
+
   /// The `Tags` property of a resource that takes a list of `{Key, Value}` (CDK's standard tag
   /// type): `initial` merged with the tags of ``Tags/of(_:)`` that apply to `resource`; `nil`
   /// when there is none. Generated L1 types call it when they render.
@@ -170,6 +190,12 @@ public struct Tags {
   /// The problem of a map `Tags` property given as a token while tags of ``Tags/of(_:)`` apply
   /// to the resource too: they cannot be merged into a value known only at deployment (CDK
   /// refuses it too). Generated L1 types with map tags report it from `validate()`.
+  ///
+  /// ```swift
+  /// public override func validate() -> [String] {
+  ///   super.validate() + Tags.mapProblems(tags, of: self)
+  /// }
+  /// ```
   public static func mapProblems(_ initial: Value?, of resource: CfnResource) -> [String] {
     guard let initial else { return [] }
     if case .object = initial { return [] }

@@ -84,7 +84,8 @@ public struct CloudAssembly: Sendable {
           template: o.template,
           resourceCount: o.resourceCount, dependencies: o.dependencies.map(\.artifactID),
           assetHashes: hashes, environment: o.stack.environment,
-          terminationProtection: o.stack.terminationProtection, tags: o.stack.tags,
+          terminationProtection: o.stack.terminationProtection,
+          tags: Tags.stackTags(of: o.stack),
           milliseconds: o.milliseconds))
     }
     if !problems.isEmpty { throw SynthesisError(problems: problems) }
