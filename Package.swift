@@ -52,7 +52,8 @@ let package = Package(
       name: "stack-bench", dependencies: ["StackKit"], path: "Benchmarks/stack-bench",
       swiftSettings: strict),
     .testTarget(
-      name: "StackKitTests", dependencies: ["StackKit"], swiftSettings: strict),
+      name: "StackKitTests", dependencies: ["StackKit"], resources: [.copy("Fixtures")],
+      swiftSettings: strict),
     .testTarget(
       name: "StackKitAWSTests", dependencies: ["StackKitAWS", "stacks"],
       resources: [.copy("Fixtures")], swiftSettings: strict),
