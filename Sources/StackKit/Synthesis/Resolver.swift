@@ -1,7 +1,24 @@
 /// Turns ``Value``s into rendered ``JSON`` for one stack: logical IDs for references, reduced joins,
-/// dynamic references for secrets. Problems (a reference into another stack or app, a literal
-/// secret) are collected, not thrown, so synthesis can report them all.
+/// dynamic references for secrets, `Fn::ImportValue` for references to another stack. Problems (a
+/// reference into another app, a literal secret) are collected, not thrown, so synthesis can
+/// report them all.
 public struct Resolver {
+  /// A reference to a resource of another stack of the same app, rendered as `Fn::ImportValue`;
+  /// the synthesizer creates the producer's export and makes this stack deploy after it.
+  struct Import {
+    let producer: Stack
+    let target: CfnElement
+    /// The `Fn::GetAtt` attribute; `nil` for a `Ref`.
+    let attribute: String?
+    /// The element that first made the reference.
+    let source: CfnElement?
+  }
+
+  private struct ImportKey: Hashable {
+    let target: ObjectIdentifier
+    let attribute: String?
+  }
+
   /// The stack being rendered.
   public let stack: Stack
   /// The element being rendered, for error paths.
@@ -9,6 +26,9 @@ public struct Resolver {
   private(set) var problems: [SynthesisProblem] = []
   /// Every element the current stack's elements reference, for cycle detection.
   private(set) var references: [(from: CfnElement, to: CfnElement)] = []
+  /// Every value of another stack this stack imports, once each, in the order first used.
+  private(set) var imports: [Import] = []
+  private var importNames: [ImportKey: String] = [:]
   let dependsOnMap: [ObjectIdentifier: [CfnResource]]
   private var keyPath: [String] = []
 
@@ -27,9 +47,18 @@ public struct Resolver {
     problems.append(SynthesisProblem(path: current?.node.path ?? stack.node.path, message: message))
   }
 
-  /// The logical ID of an element of this stack.
+  /// The logical ID of an element of this stack. A condition, mapping or rule of another stack
+  /// cannot be used (a template can only name its own) and is reported.
   public mutating func logicalID(of element: CfnElement) -> String {
-    checkReachable(element)
+    if element.stack === stack {
+      if let current { references.append((current, element)) }
+    } else if element.node.root !== stack.node.root {
+      reportOtherApp(element)
+    } else if let other = element.stack {
+      report(
+        "refers to the \(kind(of: element)) \(element.node.path) of the stack \(other.stackName). A template can only name its own conditions, mappings and rules; create the \(kind(of: element)) in this stack too."
+      )
+    }
     return element.logicalID
   }
 
@@ -42,18 +71,80 @@ public struct Resolver {
       .map(\.logicalID).filter { seen.insert($0).inserted }
   }
 
-  private mutating func checkReachable(_ element: CfnElement) {
-    if element.node.root !== stack.node.root {
-      report(
-        "refers to \(element.node.path) of another App. A construct can only refer to constructs of its own App; create the target in this App."
-      )
-    } else if element.stack !== stack {
-      report(
-        "refers to \(element.node.path) in the stack \(element.stack?.stackName ?? "<none>"); references across stacks are not supported yet. Export the value with a CfnOutput(exportName:) and read it with Fn.importValue."
-      )
-    } else if let current {
-      references.append((current, element))
+  /// `{"Ref": …}` or `{"Fn::GetAtt": […]}` of an element of this stack; of a resource of another
+  /// stack of the app, `{"Fn::ImportValue": …}` of the export the producer gets for it.
+  private mutating func reference(to element: CfnElement, attribute: String?) -> JSON {
+    if element.stack === stack {
+      if let current { references.append((current, element)) }
+    } else if let name = importName(of: element, attribute: attribute) {
+      return fn("Fn::ImportValue", .string(name))
     }
+    let id = element.logicalID
+    guard let attribute else { return .object(JSONObject([("Ref", .string(id))])) }
+    return fn("Fn::GetAtt", .array([.string(id), .string(attribute)]))
+  }
+
+  /// The export name through which this stack reads `element` of another stack, as AWS CDK
+  /// (`refs.ts` `resolveValue`) makes it; `nil`, with a problem reported, when the reference
+  /// cannot cross.
+  private mutating func importName(of element: CfnElement, attribute: String?) -> String? {
+    let key = ImportKey(target: ObjectIdentifier(element), attribute: attribute)
+    if let name = importNames[key] { return name }
+    guard element.node.root === stack.node.root else {
+      reportOtherApp(element)
+      return nil
+    }
+    // An element outside every stack is reported by its own validation.
+    guard let producer = element.stack else { return nil }
+    let display = "\(element.node.path)" + (attribute.map { ".\($0)" } ?? "")
+    if element is CfnParameter {
+      report(
+        "refers to the parameter \(element.node.path) of the stack \(producer.stackName). Parameters are not shared across stacks: declare the parameter in this stack too and give both stacks the same value."
+      )
+      return nil
+    }
+    guard element is CfnResource else {
+      report(
+        "refers to the \(kind(of: element)) \(element.node.path) of the stack \(producer.stackName). Only resources can be referenced from another stack."
+      )
+      return nil
+    }
+    let (here, there) = (stack.environment, producer.environment)
+    if here.account != there.account || here.region != there.region {
+      report(
+        "refers to \(display) in the stack \(producer.stackName), which deploys to another environment (\(Self.describe(there)); this stack: \(Self.describe(here))). CloudFormation exports are read only in their own account and region, so cross-stack references need both stacks in one environment: give them the same account and region, or pass the value another way (an SSM parameter, or a CfnParameter of this stack)."
+      )
+      return nil
+    }
+    let name = Stack.exportIdentity(
+      stackName: producer.stackName, logicalID: element.logicalID, attribute: attribute
+    ).exportName
+    importNames[key] = name
+    imports.append(
+      Import(producer: producer, target: element, attribute: attribute, source: current))
+    return name
+  }
+
+  private mutating func reportOtherApp(_ element: CfnElement) {
+    report(
+      "refers to \(element.node.path) of another App. A construct can only refer to constructs of its own App; create the target in this App."
+    )
+  }
+
+  private func kind(of element: CfnElement) -> String {
+    switch element {
+    case is CfnCondition: "condition"
+    case is CfnMapping: "mapping"
+    case is CfnRule: "rule"
+    case is CfnOutput: "output"
+    case is CfnParameter: "parameter"
+    case is CfnResource: "resource"
+    default: "element"
+    }
+  }
+
+  private static func describe(_ environment: Environment) -> String {
+    "account \(environment.account ?? "unset"), region \(environment.region ?? "unset")"
   }
 
   /// Resolves a value; `key` names the property, for messages and the secret-literal check.
@@ -102,10 +193,9 @@ public struct Resolver {
       }
       return .object(o)
     case .ref(let element):
-      return .object(JSONObject([("Ref", .string(logicalID(of: element)))]))
+      return reference(to: element, attribute: nil)
     case .getAtt(let element, let attribute):
-      let id = logicalID(of: element)
-      return .object(JSONObject([("Fn::GetAtt", .array([.string(id), .string(attribute)]))]))
+      return reference(to: element, attribute: attribute)
     case .pseudo(let p):
       return .object(JSONObject([("Ref", .string(p.rawValue))]))
     case .join(let delimiter, let parts):

@@ -62,99 +62,49 @@ struct Synthesizer {
       }
     }
 
-    var outputs: [StackOutput] = []
-    for stack in stacks {
-      let clock = ContinuousClock()
-      let start = clock.now
-      var resolver = Resolver(stack: stack, dependsOn: dependsOn)
-      var sections: [TemplateSection: JSONObject] = [:]
-      var owners: [String: CfnElement] = [:]
-      var resourceCount = 0
-      var assets: [Asset] = []
-      var graph: [ObjectIdentifier: [CfnElement]] = [:]
-      for construct in stack.node.findAll() {
-        if let asset = construct as? Asset, Stack.find(asset) === stack { assets.append(asset) }
-        guard let element = construct as? CfnElement, element.stack === stack,
-          element.shouldSynthesize
-        else { continue }
-        let id = element.logicalID
-        if !LogicalID.isValid(id) {
-          problems.append(
-            SynthesisProblem(
-              path: element.node.path,
-              message:
-                "the logical ID \"\(id)\" is not valid. Logical IDs are 1 to 255 letters and digits; fix overrideLogicalID or the construct ids."
-            ))
+    // Render every stack. A reference to another stack renders as Fn::ImportValue and creates
+    // the producer's export output (once per value); a producer that was already rendered when
+    // it got a new export is rendered again, so its Outputs list the export where CDK lists it.
+    let index = Dictionary(
+      uniqueKeysWithValues: stacks.enumerated().map { (ObjectIdentifier($1), $0) })
+    var rendered: [RenderedStack?] = Array(repeating: nil, count: stacks.count)
+    var importDeps: [[(stack: Stack, reason: String)]] = Array(repeating: [], count: stacks.count)
+    var dirty = Set<Int>()
+    func render(_ i: Int) {
+      importDeps[i] = []
+      var r = Self.render(stacks[i], dependsOn: dependsOn)
+      r.milliseconds += rendered[i]?.milliseconds ?? 0
+      rendered[i] = r
+      dirty.remove(i)
+      for imp in r.imports {
+        let created = imp.producer.exportOutput(for: imp.target, attribute: imp.attribute).created
+        if created, let p = index[ObjectIdentifier(imp.producer)], rendered[p] != nil {
+          dirty.insert(p)
         }
-        if let other = owners[id] {
-          problems.append(
-            SynthesisProblem(
-              path: element.node.path,
-              message:
-                "the logical ID \(id) is already used by \(other.node.path). Rename one of the constructs or override one logical ID."
-            ))
-          continue
-        }
-        owners[id] = element
-        resolver.current = element
-        let rendered = element.cfnRender(&resolver)
-        sections[element.cfnSection, default: JSONObject()][id] = rendered
-        if element is CfnResource {
-          resourceCount += 1
-          var edges = dependsOn[ObjectIdentifier(element)] ?? []
-          edges.append(contentsOf: (element as! CfnResource).dependsOn)
-          graph[ObjectIdentifier(element)] = edges
-        }
+        let display = imp.target.node.path + (imp.attribute.map { ".\($0)" } ?? "")
+        let from = imp.source?.node.path ?? stacks[i].node.path
+        importDeps[i].append((imp.producer, "\(from) refers to \(display)"))
       }
-      for r in resolver.references where r.to is CfnResource && r.from is CfnResource {
-        graph[ObjectIdentifier(r.from), default: []].append(r.to)
-      }
-      problems.append(contentsOf: resolver.problems)
-      if let cycle = Self.findCycle(graph) {
-        problems.append(
-          SynthesisProblem(
-            path: stack.node.path,
-            message:
-              "there is a dependency cycle: \(cycle.map(\.node.path).joined(separator: " → ")). CloudFormation cannot order these resources; remove one of the dependencies or references."
-          ))
-      }
-      if resourceCount == 0 {
-        problems.append(
-          SynthesisProblem(
-            path: stack.node.path,
-            message:
-              "the stack has no resources; CloudFormation refuses an empty template. Add a resource or remove the stack."
-          ))
-      }
+    }
+    for i in stacks.indices { render(i) }
+    while let i = dirty.min() { render(i) }
 
-      var template = JSONObject()
-      template["AWSTemplateFormatVersion"] = .string("2010-09-09")
-      if let d = stack.templateDescription { template["Description"] = .string(d) }
-      resolver.current = nil
-      if !stack.templateMetadata.isEmpty,
-        let m = resolver.resolve(.object(stack.templateMetadata), at: "Metadata")
-      {
-        template["Metadata"] = m
-      }
-      for section in TemplateSection.allCases {
-        if section == .resources, !stack.transforms.isEmpty {
-          template["Transform"] =
-            stack.transforms.count == 1
-            ? .string(stack.transforms[0]) : .array(stack.transforms.map(JSON.string))
-        }
-        if let entries = sections[section], !entries.isEmpty {
-          template[section.rawValue] = .object(entries)
-        }
+    var outputs: [StackOutput] = []
+    var reasons: [Pair: String] = [:]
+    for (i, stack) in stacks.enumerated() {
+      let r = rendered[i]!
+      problems.append(contentsOf: r.problems)
+      for d in stack.stackDependencies + importDeps[i] where reasons[Pair(stack, d.stack)] == nil {
+        reasons[Pair(stack, d.stack)] = d.reason
       }
       var seen = Set<ObjectIdentifier>()
-      let deps = (stackDeps[ObjectIdentifier(stack)] ?? []).filter {
+      let deps = ((stackDeps[ObjectIdentifier(stack)] ?? []) + importDeps[i].map(\.stack)).filter {
         $0 !== stack && seen.insert(ObjectIdentifier($0)).inserted
       }
       outputs.append(
         StackOutput(
-          stack: stack, template: .object(template), resourceCount: resourceCount,
-          dependencies: deps, assets: assets,
-          milliseconds: Self.milliseconds(clock.now - start)))
+          stack: stack, template: r.template, resourceCount: r.resourceCount,
+          dependencies: deps, assets: r.assets, milliseconds: r.milliseconds))
     }
 
     // Stack names must be unique, and stack dependencies acyclic.
@@ -171,15 +121,127 @@ struct Synthesizer {
       names[o.stack.stackName] = o.stack
     }
     if let cycle = Self.findStackCycle(outputs) {
+      let why = zip(cycle, cycle.dropFirst()).compactMap { reasons[Pair($0, $1)] }
       problems.append(
         SynthesisProblem(
           path: "",
           message:
-            "the stacks depend on each other in a cycle: \(cycle.map(\.stackName).joined(separator: " → ")). Remove one of the dependencies."
+            "the stacks depend on each other in a cycle: \(cycle.map(\.stackName).joined(separator: " → "))\(why.isEmpty ? "" : " (\(why.joined(separator: "; ")))"). Remove one of the dependencies or cross-stack references."
         ))
     }
     if !problems.isEmpty { throw SynthesisError(problems: Self.unique(problems)) }
     return outputs
+  }
+
+  /// One stack's template, its problems, and the values it imports from other stacks.
+  struct RenderedStack {
+    var template: JSON
+    var resourceCount: Int
+    var assets: [Asset]
+    var problems: [SynthesisProblem]
+    var imports: [Resolver.Import]
+    var milliseconds: Double
+  }
+
+  /// Two stacks, for the reasons of stack dependencies.
+  struct Pair: Hashable {
+    let from: ObjectIdentifier
+    let to: ObjectIdentifier
+    init(_ from: Stack, _ to: Stack) {
+      self.from = ObjectIdentifier(from)
+      self.to = ObjectIdentifier(to)
+    }
+  }
+
+  static func render(_ stack: Stack, dependsOn: [ObjectIdentifier: [CfnResource]]) -> RenderedStack
+  {
+    let clock = ContinuousClock()
+    let start = clock.now
+    var problems: [SynthesisProblem] = []
+    var resolver = Resolver(stack: stack, dependsOn: dependsOn)
+    var sections: [TemplateSection: JSONObject] = [:]
+    var owners: [String: CfnElement] = [:]
+    var resourceCount = 0
+    var assets: [Asset] = []
+    var graph: [ObjectIdentifier: [CfnElement]] = [:]
+    for construct in stack.node.findAll() {
+      if let asset = construct as? Asset, Stack.find(asset) === stack { assets.append(asset) }
+      guard let element = construct as? CfnElement, element.stack === stack,
+        element.shouldSynthesize
+      else { continue }
+      let id = element.logicalID
+      if !LogicalID.isValid(id) {
+        problems.append(
+          SynthesisProblem(
+            path: element.node.path,
+            message:
+              "the logical ID \"\(id)\" is not valid. Logical IDs are 1 to 255 letters and digits; fix overrideLogicalID or the construct ids."
+          ))
+      }
+      if let other = owners[id] {
+        problems.append(
+          SynthesisProblem(
+            path: element.node.path,
+            message:
+              "the logical ID \(id) is already used by \(other.node.path). Rename one of the constructs or override one logical ID."
+          ))
+        continue
+      }
+      owners[id] = element
+      resolver.current = element
+      let rendered = element.cfnRender(&resolver)
+      sections[element.cfnSection, default: JSONObject()][id] = rendered
+      if element is CfnResource {
+        resourceCount += 1
+        var edges = dependsOn[ObjectIdentifier(element)] ?? []
+        edges.append(contentsOf: (element as! CfnResource).dependsOn)
+        graph[ObjectIdentifier(element)] = edges
+      }
+    }
+    for r in resolver.references where r.to is CfnResource && r.from is CfnResource {
+      graph[ObjectIdentifier(r.from), default: []].append(r.to)
+    }
+    if let cycle = findCycle(graph) {
+      problems.append(
+        SynthesisProblem(
+          path: stack.node.path,
+          message:
+            "there is a dependency cycle: \(cycle.map(\.node.path).joined(separator: " → ")). CloudFormation cannot order these resources; remove one of the dependencies or references."
+        ))
+    }
+    if resourceCount == 0 {
+      problems.append(
+        SynthesisProblem(
+          path: stack.node.path,
+          message:
+            "the stack has no resources; CloudFormation refuses an empty template. Add a resource or remove the stack."
+        ))
+    }
+
+    var template = JSONObject()
+    template["AWSTemplateFormatVersion"] = .string("2010-09-09")
+    if let d = stack.templateDescription { template["Description"] = .string(d) }
+    resolver.current = nil
+    if !stack.templateMetadata.isEmpty,
+      let m = resolver.resolve(.object(stack.templateMetadata), at: "Metadata")
+    {
+      template["Metadata"] = m
+    }
+    for section in TemplateSection.allCases {
+      if section == .resources, !stack.transforms.isEmpty {
+        template["Transform"] =
+          stack.transforms.count == 1
+          ? .string(stack.transforms[0]) : .array(stack.transforms.map(JSON.string))
+      }
+      if let entries = sections[section], !entries.isEmpty {
+        template[section.rawValue] = .object(entries)
+      }
+    }
+    problems.append(contentsOf: resolver.problems)
+    return RenderedStack(
+      template: .object(template), resourceCount: resourceCount, assets: assets,
+      problems: problems, imports: resolver.imports,
+      milliseconds: milliseconds(clock.now - start))
   }
 
   static func milliseconds(_ d: Duration) -> Double {
