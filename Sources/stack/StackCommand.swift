@@ -11,6 +11,7 @@ struct StackCommand: AsyncParsableCommand {
     SynthCommand.self,
     ListCommand.self,
     DiffCommand.self, DeployCommand.self, DestroyCommand.self, BootstrapCommand.self,
+    AccessCommand.self,
   ]
 
   static let configuration = CommandConfiguration(
