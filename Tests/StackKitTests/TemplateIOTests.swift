@@ -52,6 +52,45 @@ import Testing
     #expect(props?["Enabled"] == .bool(true))
   }
 
+  @Test func yamlPlainScalarsAreReadAsCloudFormationReadsThem() throws {
+    let parsed = try YAMLParser.parse(
+      """
+      Yes: yes
+      Off: off
+      QuotedYes: 'yes'
+      Empty:
+      Tilde: ~
+      Exponent: 1e3
+      Text: !!str 12
+      Rule: !Contains [[a, b], !Ref Env]
+      """)
+    #expect(parsed["Yes"] == .bool(true))
+    #expect(parsed["Off"] == .bool(false))
+    #expect(parsed["QuotedYes"] == .string("yes"))
+    #expect(parsed["Empty"] == .null)
+    #expect(parsed["Tilde"] == .null)
+    #expect(parsed["Exponent"] == .double(1000))
+    #expect(parsed["Text"] == .string("12"))
+    #expect(
+      parsed["Rule"]
+        == .object(
+          JSONObject([
+            (
+              "Fn::Contains",
+              .array([
+                .array([.string("a"), .string("b")]),
+                .object(JSONObject([("Ref", .string("Env"))])),
+              ])
+            )
+          ])))
+    do {
+      _ = try YAMLParser.parse("A: !Bogus 1\n")
+      Issue.record("an unknown tag was accepted")
+    } catch {
+      #expect(error.description == "unknown YAML tag !Bogus at line 1")
+    }
+  }
+
   @Test func yamlWriterOutputReadsBackIdentically() throws {
     let value = JSON.object(
       JSONObject([
