@@ -29,9 +29,7 @@ let package = Package(
     .target(name: "StackKitAWS", dependencies: ["StackKit"], swiftSettings: strict),
     .target(name: "AWSClient", dependencies: ["COpenSSL"], swiftSettings: strict),
     .target(
-      name: "StackToolkit",
-      dependencies: ["StackKit", "AWSClient", .product(name: "Yams", package: "Yams")],
-      swiftSettings: strict),
+      name: "StackToolkit", dependencies: ["StackKit", "AWSClient"], swiftSettings: strict),
     .executableTarget(
       name: "stack",
       dependencies: [
