@@ -59,8 +59,7 @@ struct DeployCommand: DocumentedCommand {
   @OptionGroup var aws: AWSOptions
 
   func run() async throws {
-    let config = try project.loadConfig()
-    let context = try project.contextObject()
+    let app = try ProjectStacks(project)
     var options = DeployOptions()
     options.requireApproval = requireApproval
     options.yes = yes
@@ -69,13 +68,9 @@ struct DeployCommand: DocumentedCommand {
     options.outputsFile = outputsFile
     options.concurrency = max(1, concurrency)
     let session = try aws.session()
-    let (patterns, all, skipBuild, chosenOptions) = (stacks, self.all, project.skipBuild, options)
+    let (patterns, all, chosenOptions) = (stacks, self.all, options)
     let report = try await runInterruptibly {
-      let synth = try await Synthesis.run(
-        config: config,
-        options: .init(
-          context: context, skipBuild: skipBuild, progress: { Console.standard.note($0) }))
-      let chosen = try DeployTask.select(patterns, all: all, from: DeploymentStack.all(from: synth))
+      let chosen = try DeployTask.select(patterns, all: all, from: try await app.synthesize())
       return try await DeployTask(options: chosenOptions).run(
         stacks: chosen, session: session, terminal: StandardTerminal())
     }

@@ -46,19 +46,13 @@ struct DestroyCommand: DocumentedCommand {
   @OptionGroup var aws: AWSOptions
 
   func run() async throws {
-    let config = try project.loadConfig()
-    let context = try project.contextObject()
+    let app = try ProjectStacks(project)
     let session = try aws.session()
     let retained = retain.flatMap { $0.split(separator: ",").map(String.init) }
     let task = DestroyTask(force: force, retain: retained, concurrency: max(1, concurrency))
-    let (patterns, all, skipBuild) = (stacks, self.all, project.skipBuild)
+    let (patterns, all) = (stacks, self.all)
     let report = try await runInterruptibly {
-      let synth = try await Synthesis.run(
-        config: config,
-        options: .init(
-          context: context, skipBuild: skipBuild, progress: { Console.standard.note($0) }))
-      let chosen = try DestroyTask.select(
-        patterns, all: all, from: DeploymentStack.all(from: synth))
+      let chosen = try DestroyTask.select(patterns, all: all, from: try await app.synthesize())
       return try await task.run(stacks: chosen, session: session, terminal: StandardTerminal())
     }
     if !report.succeeded { throw ExitCode.failure }

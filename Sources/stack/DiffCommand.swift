@@ -33,18 +33,13 @@ struct DiffCommand: DocumentedCommand {
   @OptionGroup var aws: AWSOptions
 
   func run() async throws {
-    let config = try project.loadConfig()
-    let context = try project.contextObject()
+    let app = try ProjectStacks(project)
     let session = try aws.session()
     let terminal = StandardTerminal()
     let task = DiffTask(format: format, color: format == .text && terminal.outputIsTerminal)
-    let (patterns, skipBuild) = (stacks, project.skipBuild)
+    let patterns = stacks
     let report = try await runInterruptibly {
-      let synth = try await Synthesis.run(
-        config: config,
-        options: .init(
-          context: context, skipBuild: skipBuild, progress: { Console.standard.note($0) }))
-      let chosen = try DiffTask.select(patterns, from: DeploymentStack.all(from: synth))
+      let chosen = try DiffTask.select(patterns, from: try await app.synthesize())
       return try await task.run(stacks: chosen, session: session)
     }
     terminal.write(report.text)
