@@ -478,6 +478,34 @@ import Testing
     #expect(describes.allSatisfy { $0.formParameters["IncludePropertyValues"] == nil })
   }
 
+  @Test func stackSelectionForDeployAndDestroy() throws {
+    let all = [Self.stack("Network"), Self.stack("App", deps: ["Network"]), Self.stack("Other")]
+    // Named: deploy brings what they need, destroy what needs them.
+    #expect(try DeployTask.select(["App"], all: false, from: all).map(\.id) == ["Network", "App"])
+    #expect(
+      try DestroyTask.select(["Network"], all: false, from: all).map(\.id) == ["Network", "App"])
+    #expect(try DeployTask.select(["O*"], all: false, from: all).map(\.id) == ["Other"])
+    // --all, or an app of one stack: everything.
+    #expect(try DeployTask.select([], all: true, from: all).count == 3)
+    #expect(try DestroyTask.select([], all: true, from: all).count == 3)
+    #expect(try DeployTask.select([], all: false, from: [Self.stack()]).map(\.id) == ["Demo"])
+    #expect(try DestroyTask.select([], all: false, from: [Self.stack()]).map(\.id) == ["Demo"])
+    // Several stacks and none named: say which there are and what to do.
+    for (verb, select) in [("deploy", DeployTask.select), ("destroy", DestroyTask.select)] {
+      #expect {
+        _ = try select([], false, all)
+      } throws: { error in
+        "\(error)"
+          == "the app has 3 stacks (Network, App, Other): name the ones to \(verb), or pass --all"
+      }
+    }
+    #expect {
+      _ = try DeployTask.select(["Nope"], all: false, from: all)
+    } throws: { error in
+      "\(error)".contains("no stack named \"Nope\"; the stacks are Network, App, Other")
+    }
+  }
+
   @Test func parameterSyntax() throws {
     #expect(try ParameterAssignment.parse("A=b=c") == .init(key: "A", value: "b=c"))
     #expect(try ParameterAssignment.parse("S:A=") == .init(stack: "S", key: "A", value: ""))

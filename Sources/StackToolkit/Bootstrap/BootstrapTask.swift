@@ -63,12 +63,8 @@ public struct BootstrapTask: Sendable {
     options.requireApproval = .never
     options.initialPollInterval = initialPollInterval
     options.maxPollInterval = maxPollInterval
-    let board = ProgressBoard(terminal: terminal, now: now)
     let context = StackDeployer.Context(
-      session: session, options: options, board: board,
-      approvals: ApprovalGate(terminal: terminal, board: board),
-      publisher: AssetPublisher(session: session, report: { await board.message($0) }),
-      terminal: terminal, now: now)
+      session: session, options: options, terminal: terminal, now: now)
     let stack = DeploymentStack(
       id: BootstrapTemplate.stackName, stackName: BootstrapTemplate.stackName,
       templateText: BootstrapTemplate.text,

@@ -35,12 +35,7 @@ public struct DeployTask: Sendable {
   public static func select(_ patterns: [String], all: Bool, from stacks: [DeploymentStack])
     throws -> [DeploymentStack]
   {
-    if all || (patterns.isEmpty && stacks.count == 1) { return stacks }
-    if patterns.isEmpty {
-      throw DeployError(
-        "the app has \(stacks.count) stacks (\(stacks.map(\.id).joined(separator: ", "))): name "
-          + "the ones to deploy, or pass --all")
-    }
+    if let whole = try wholeApp(patterns, all: all, from: stacks, verb: "deploy") { return whole }
     var chosen = Set<String>()
     for pattern in patterns {
       let matches = stacks.filter {
@@ -65,18 +60,28 @@ public struct DeployTask: Sendable {
     return stacks.filter { chosen.contains($0.id) }
   }
 
+  /// Every stack with `all`, or when none is named in an app of one stack; nil when stacks are
+  /// named. Throws when none is named in an app of several (`verb` says what the command does).
+  static func wholeApp(
+    _ patterns: [String], all: Bool, from stacks: [DeploymentStack], verb: String
+  ) throws -> [DeploymentStack]? {
+    if all || (patterns.isEmpty && stacks.count == 1) { return stacks }
+    if patterns.isEmpty {
+      throw DeployError(
+        "the app has \(stacks.count) stacks (\(stacks.map(\.id).joined(separator: ", "))): name "
+          + "the ones to \(verb), or pass --all")
+    }
+    return nil
+  }
+
   /// Deploys the stacks; the report says what happened to each. Throws ``DeployInterrupted``
   /// when cancelled while CloudFormation works.
   public func run(stacks: [DeploymentStack], session: AWSSession, terminal: any Terminal)
     async throws -> Report
   {
     for s in stacks { try StackNameRules.check(s.stackName) }
-    let board = ProgressBoard(terminal: terminal, now: now)
     let context = StackDeployer.Context(
-      session: session, options: options, board: board,
-      approvals: ApprovalGate(terminal: terminal, board: board),
-      publisher: AssetPublisher(session: session, report: { await board.message($0) }),
-      terminal: terminal, now: now)
+      session: session, options: options, terminal: terminal, now: now)
     let results = ResultBox()
     let byID = Dictionary(stacks.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     let outcomes = try await StackScheduler.run(

@@ -38,11 +38,8 @@ public struct DestroyTask: Sendable {
   public static func select(_ patterns: [String], all: Bool, from stacks: [DeploymentStack])
     throws -> [DeploymentStack]
   {
-    if all || (patterns.isEmpty && stacks.count == 1) { return stacks }
-    if patterns.isEmpty {
-      throw DeployError(
-        "the app has \(stacks.count) stacks (\(stacks.map(\.id).joined(separator: ", "))): name "
-          + "the ones to destroy, or pass --all")
+    if let whole = try DeployTask.wholeApp(patterns, all: all, from: stacks, verb: "destroy") {
+      return whole
     }
     let named = try DeployTask.select(
       patterns, all: false,

@@ -55,6 +55,20 @@ public struct StackDeployer: Sendable {
       self.changeSetName = changeSetName
       self.now = now
     }
+
+    /// The context of a run that reports to `terminal`: a progress board of its own, approvals
+    /// asked on the terminal, assets published through the session.
+    public init(
+      session: AWSSession, options: DeployOptions, terminal: any Terminal,
+      now: @escaping @Sendable () -> Date = { Date() }
+    ) {
+      let board = ProgressBoard(terminal: terminal, now: now)
+      self.init(
+        session: session, options: options, board: board,
+        approvals: ApprovalGate(terminal: terminal, board: board),
+        publisher: AssetPublisher(session: session, report: { await board.message($0) }),
+        terminal: terminal, now: now)
+    }
   }
 
   public var stack: DeploymentStack
