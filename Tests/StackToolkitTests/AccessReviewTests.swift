@@ -103,10 +103,15 @@ import Testing
 
     let markdown = AccessRenderer(format: .markdown).render([review])
     #expect(markdown.hasPrefix("### Access review: RedisRbacStack\n"))
-    #expect(markdown.contains("| `\(outsider)`<br>assumed by lambda.amazonaws.com | no secret |"))
+    let outsiderFunction = try #require(
+      review.inventory.role(outsider)?.usedBy.first { $0.hasPrefix("outsiderFn") })
     #expect(
       markdown.contains(
-        "| `producer` | on<br>can run: SET<br>keys: *<br>(everything else denied) |"))
+        "| `\(outsider)`<br>assumed by lambda.amazonaws.com<br>used by \(outsiderFunction) "
+          + "| no secret |"))
+    #expect(
+      markdown.contains(
+        #"| `producer` | on<br>can run: SET<br>keys: \*<br>(everything else denied) |"#))
 
     let json = try JSONParser.parse(AccessRenderer(format: .json).render([review]))
     let stack = try #require(json["stacks"]?.arrayValue?.first)

@@ -16,6 +16,8 @@ public struct AccessInventory: Sendable {
     public var roleName: String?
     /// Who may assume the role: services, accounts, roles (rendered).
     public var trustedBy: [String]
+    /// Resources that pass the role to a service (Lambda functions, flow logs …), by logical ID.
+    public var usedBy: [String]
     /// Statements of its inline policies, attached `AWS::IAM::Policy`/`ManagedPolicy`
     /// resources and the AWS managed policies the review knows.
     public var statements: [PolicyStatement]
@@ -282,9 +284,18 @@ public struct AccessInventory: Sendable {
         }
       }
       statements += attached[id] ?? []
+      let policyTypes: Set<String> = [
+        "AWS::IAM::Role", "AWS::IAM::Policy", "AWS::IAM::ManagedPolicy", "AWS::IAM::RolePolicy",
+        "AWS::KMS::Key", "AWS::SecretsManager::ResourcePolicy",
+      ]
+      let users = resources.keys.filter { other in
+        guard let otherType = type(other), !policyTypes.contains(otherType) else { return false }
+        return IntrinsicText.references(in: .object(properties(other))).contains(id)
+      }
       roles.append(
         Role(
-          logicalID: id, roleName: name, trustedBy: trusted, statements: statements,
+          logicalID: id, roleName: name, trustedBy: trusted, usedBy: users,
+          statements: statements,
           managedPolicies: managed, unknownManagedPolicies: unknown, arn: arn))
     }
 

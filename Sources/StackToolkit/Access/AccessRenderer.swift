@@ -32,6 +32,9 @@ public struct AccessRenderer: Sendable {
       if !role.trustedBy.isEmpty {
         roleCell += lineBreak + "assumed by " + role.trustedBy.joined(separator: ", ")
       }
+      if !role.usedBy.isEmpty {
+        roleCell += lineBreak + "used by " + role.usedBy.joined(separator: ", ")
+      }
       let entries = review.access.filter { $0.role == role.logicalID }
       if entries.isEmpty {
         rows.append([roleCell, "no secret", "", "", ""])
@@ -40,12 +43,16 @@ public struct AccessRenderer: Sendable {
       for (index, entry) in entries.enumerated() {
         var secretCell = entry.secret
         if case .conditional(let conditions) = entry.read {
-          secretCell += lineBreak + "only " + conditions.joined(separator: "; ")
+          secretCell += lineBreak + "conditional: " + conditions.joined(separator: "; ")
         }
-        if !entry.decrypt.mayAllow {
-          secretCell += lineBreak + "cannot decrypt: " + reason(entry.decrypt)
-        } else if case .conditional(let conditions) = entry.decrypt {
-          secretCell += lineBreak + "decrypt only " + conditions.joined(separator: "; ")
+        switch entry.decrypt {
+        case .allowed: break
+        case .conditional(let conditions):
+          secretCell += lineBreak + "decrypt conditional: " + conditions.joined(separator: "; ")
+        case .unknown(let reason):
+          secretCell += lineBreak + "decrypt not evaluated: " + reason
+        case .denied(let reason), .notAllowed(let reason):
+          secretCell += lineBreak + "cannot decrypt: " + reason
         }
         var via = entry.readVia.joined(separator: " +" + lineBreak)
         for (index, path) in entry.decryptVia.enumerated() {
@@ -74,14 +81,6 @@ public struct AccessRenderer: Sendable {
     if user.noPasswordRequired { parts[0] += ", no password" }
     if user.authenticationType == "iam" { parts[0] += ", IAM authentication" }
     return parts.joined(separator: lineBreak)
-  }
-
-  static func reason(_ verdict: AccessReview.Verdict) -> String {
-    switch verdict {
-    case .allowed: "allowed"
-    case .conditional(let c): "only " + c.joined(separator: "; ")
-    case .denied(let r), .notAllowed(let r), .unknown(let r): r
-    }
   }
 
   /// Secrets no role can read, with their Redis user.
@@ -195,12 +194,15 @@ public struct AccessRenderer: Sendable {
       return out.joined(separator: "\n")
     }
     out.append("")
-    var rows = Self.rows(review, lineBreak: "<br>")
+    // Names in code spans, other text escaped; the table turns line breaks into <br>.
+    var rows = Self.rows(review, lineBreak: "\n")
     for index in rows.indices {
-      for column in [0, 1, 3] where !rows[index][column].isEmpty {
-        let parts = rows[index][column].components(separatedBy: "<br>")
-        let first = ["no secret", "-"].contains(parts[0]) ? parts[0] : "`\(parts[0])`"
-        rows[index][column] = ([first] + parts.dropFirst()).joined(separator: "<br>")
+      for column in rows[index].indices where !rows[index][column].isEmpty {
+        let lines = rows[index][column].components(separatedBy: "\n")
+        let isName = [0, 1, 3].contains(column) && !["no secret", "-"].contains(lines[0])
+        let first = isName ? "`\(lines[0])`" : Self.escaped(lines[0])
+        rows[index][column] = ([first] + lines.dropFirst().map(Self.escaped))
+          .joined(separator: "\n")
       }
     }
     let table = TextTable(
@@ -221,7 +223,7 @@ public struct AccessRenderer: Sendable {
     } else {
       out.append("**Broad access (\(review.findings.count)):**")
       out.append("")
-      for finding in review.findings { out.append("- :warning: \(finding.message)") }
+      for finding in review.findings { out.append("- :warning: " + Self.escaped(finding.message)) }
     }
     if !inventory.redisUsers.isEmpty {
       out.append("")
@@ -233,7 +235,7 @@ public struct AccessRenderer: Sendable {
         users.rows.append([
           "`\(user.userName)`", "`\(user.userID)`", Self.groupsText(user),
           user.accessString.map { "`\($0)`" } ?? "(not a plain string)",
-          user.acl?.summary ?? "?",
+          Self.escaped(user.acl?.summary ?? "?"),
           user.secrets.isEmpty
             ? (user.noPasswordRequired ? "none required" : "-")
             : user.secrets.map { "`\($0)`" }.joined(separator: ", "),
@@ -247,9 +249,23 @@ public struct AccessRenderer: Sendable {
       out.append("")
       out.append("Not evaluated:")
       out.append("")
-      for note in review.notes { out.append("- \(note)") }
+      for note in review.notes { out.append("- " + Self.escaped(note)) }
     }
     return out.joined(separator: "\n")
+  }
+
+  /// Text with Markdown's emphasis, strike-through, code and HTML characters escaped.
+  static func escaped(_ text: String) -> String {
+    var out = ""
+    for c in text {
+      switch c {
+      case "\\", "*", "_", "~", "`", "[", "]": out += "\\" + String(c)
+      case "<": out += "&lt;"
+      case ">": out += "&gt;"
+      default: out.append(c)
+      }
+    }
+    return out
   }
 
   // MARK: - JSON
@@ -309,6 +325,7 @@ public struct AccessRenderer: Sendable {
         var o = JSONObject()
         o["logicalId"] = .string(role.logicalID)
         o["trustedBy"] = .array(role.trustedBy.map(JSON.string))
+        o["usedBy"] = .array(role.usedBy.map(JSON.string))
         o["managedPolicies"] = .array(role.managedPolicies.map(JSON.string))
         o["secrets"] = .array(
           review.access.filter { $0.role == role.logicalID }.map { entry in

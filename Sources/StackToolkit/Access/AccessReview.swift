@@ -25,11 +25,11 @@ public struct AccessReview: Sendable {
     /// The template does not say (a key outside it, for example).
     case unknown(String)
 
-    /// True for `allowed` and `conditional`.
+    /// True for `allowed`, `conditional` and `unknown`: a review shows what may be allowed.
     public var mayAllow: Bool {
       switch self {
-      case .allowed, .conditional: true
-      default: false
+      case .allowed, .conditional, .unknown: true
+      case .denied, .notAllowed: false
       }
     }
   }
@@ -48,7 +48,8 @@ public struct AccessReview: Sendable {
     /// The logical ID of the RBAC user whose password the secret holds.
     public var redisUser: String?
 
-    /// True when the role may get the secret's value in clear.
+    /// True when the role may get the secret's value in clear (or the template cannot tell
+    /// otherwise, as with a key outside it).
     public var canRead: Bool { read.mayAllow && decrypt.mayAllow }
   }
 

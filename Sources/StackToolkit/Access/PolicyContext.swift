@@ -72,7 +72,11 @@ public struct PolicyContext: Sendable, Hashable {
       return .unknown(description)
     }
     guard let actual = values[lowered] else {
-      if absent.contains(lowered) { return ifExists || negated ? .met : .notMet }
+      if absent.contains(lowered) {
+        // ForAllValues over no values holds; so do IfExists and negated operators.
+        let vacuous = operatorName.hasPrefix("ForAllValues:")
+        return ifExists || negated || vacuous ? .met : .notMet
+      }
       return .unknown(description)
     }
     let ignoreCase = op.hasSuffix("IgnoreCase")
