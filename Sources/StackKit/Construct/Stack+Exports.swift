@@ -28,7 +28,8 @@ extension Stack {
   /// a `Ref` or `Fn::GetAtt` of an element of this stack and gets the name CDK would give it.
   ///
   /// ```swift
-  /// producer.exportValue(bucket.getAtt("Arn"))  // {"Fn::ImportValue": "Producer:ExportsOutputFnGetAttBucketArn436138FE"}
+  /// // {"Fn::ImportValue": "Producer:ExportsOutputFnGetAttBucketArn436138FE"}
+  /// let arn = producer.exportValue(bucket.getAtt("Arn"))
   /// producer.exportValue(topic.ref, name: "shared-topic")
   /// ```
   @discardableResult
