@@ -265,6 +265,24 @@ struct CloudFormationTests {
     #expect(page.events.count == 2 && page.nextToken == "t2")
   }
 
+  @Test func describeStacksFollowsEveryPage() async throws {
+    func page(_ name: String, next: String?) -> ScriptedTransport.Step {
+      Fixture.xml(
+        200,
+        "<R><DescribeStacksResult><Stacks><member><StackId>arn:\(name)</StackId>"
+          + "<StackName>\(name)</StackName><StackStatus>CREATE_COMPLETE</StackStatus></member>"
+          + "</Stacks>\(next.map { "<NextToken>\($0)</NextToken>" } ?? "")</DescribeStacksResult></R>"
+      )
+    }
+    let transport = ScriptedTransport([
+      page("a", next: "t2"), page("b", next: "t3"), page("c", next: nil),
+    ])
+    let stacks = try await Fixture.client(transport).cloudFormation.describeStacks()
+    #expect(stacks.map(\.stackName) == ["a", "b", "c"])
+    #expect(transport.requests.map { $0.formParameters["NextToken"] } == [nil, "t2", "t3"])
+    #expect(transport.requests.allSatisfy { $0.formParameters["StackName"] == nil })
+  }
+
   @Test func resourcesTemplateDeleteAndList() async throws {
     let transport = ScriptedTransport(handler: { request in
       switch request.formParameters["Action"] {

@@ -26,6 +26,23 @@ public struct CloudFormation: Sendable {
       AWSOperation(service: .cloudFormation, name: name, isIdempotent: idempotent), parameters)
   }
 
+  /// Calls a paginated read action, passing each page's `NextToken` on until there is none, and
+  /// returns the members of the result's `list` from every page, read by `item`.
+  func allPages<Item>(
+    _ name: String, _ parameters: QueryParameters, list: String, _ item: (XMLNode) -> Item
+  ) async throws -> [Item] {
+    var parameters = parameters
+    var items: [Item] = []
+    var token: String?
+    repeat {
+      parameters["NextToken"] = token
+      let result = try await call(name, idempotent: true, parameters)
+      items += result[list]?.members.map(item) ?? []
+      token = result.string("NextToken")
+    } while token?.isEmpty == false
+    return items
+  }
+
   // MARK: Change sets
 
   /// Creates a change set. Idempotent (retried after 5xx) when it carries a client token, which
@@ -74,17 +91,9 @@ public struct CloudFormation: Sendable {
   /// A named stack that does not exist throws the service's `ValidationError`; use
   /// ``describeStack(_:)`` to get nil instead.
   public func describeStacks(stackName: String? = nil) async throws -> [Stack] {
-    var stacks: [Stack] = []
-    var token: String?
-    repeat {
-      var parameters = QueryParameters()
-      parameters["StackName"] = stackName
-      parameters["NextToken"] = token
-      let result = try await call("DescribeStacks", idempotent: true, parameters)
-      stacks += result["Stacks"]?.members.map(Stack.init) ?? []
-      token = result.string("NextToken")
-    } while token?.isEmpty == false
-    return stacks
+    var parameters = QueryParameters()
+    parameters["StackName"] = stackName
+    return try await allPages("DescribeStacks", parameters, list: "Stacks", Stack.init)
   }
 
   /// The named stack, or nil when it does not exist (CloudFormation's "Stack with id … does not
@@ -168,17 +177,9 @@ public struct CloudFormation: Sendable {
 
   /// Summaries of stacks (every page), optionally only those in the given statuses.
   public func listStacks(statusFilter: [StackStatus] = []) async throws -> [StackSummary] {
-    var summaries: [StackSummary] = []
-    var token: String?
-    repeat {
-      var parameters = QueryParameters()
-      parameters.set(list: "StackStatusFilter", statusFilter.map(\.rawValue))
-      parameters["NextToken"] = token
-      let result = try await call("ListStacks", idempotent: true, parameters)
-      summaries += result["StackSummaries"]?.members.map(StackSummary.init) ?? []
-      token = result.string("NextToken")
-    } while token?.isEmpty == false
-    return summaries
+    var parameters = QueryParameters()
+    parameters.set(list: "StackStatusFilter", statusFilter.map(\.rawValue))
+    return try await allPages("ListStacks", parameters, list: "StackSummaries", StackSummary.init)
   }
 }
 
