@@ -349,6 +349,39 @@ private let vpcTemplate = json(
     #expect(text.contains("Security group changes (broadening)"))
     #expect(text.contains("0.0.0.0/0"))
   }
+
+  /// The three security tables, with their titles, in text, Markdown and the deploy summary.
+  @Test func securityTableTitlesInEveryRendering() {
+    let old = json(#"{"Resources": {}}"#)
+    let new = json(
+      #"{"Resources": {"R": {"Type": "AWS::IAM::Role", "Properties": {"AssumeRolePolicyDocument": {"Statement": [{"Effect": "Allow", "Action": "sts:AssumeRole", "Principal": {"Service": "lambda.amazonaws.com"}}]}, "ManagedPolicyArns": ["arn:aws:iam::aws:policy/ReadOnlyAccess"]}}, "P": {"Type": "AWS::IAM::Policy", "Properties": {"Roles": [{"Ref": "R"}], "PolicyDocument": {"Statement": [{"Effect": "Allow", "Action": "kms:Decrypt", "Resource": "*"}]}}}, "S": {"Type": "AWS::EC2::SecurityGroup", "Properties": {"GroupDescription": "x", "SecurityGroupIngress": [{"IpProtocol": "tcp", "FromPort": 22, "ToPort": 22, "CidrIp": "0.0.0.0/0"}]}}}}"#
+    )
+    let diff = TemplateDiff(old: old, new: new)
+    let text = DiffRenderer(format: .text).render([.init(stackName: "S", diff: diff)])
+    let titles = text.split(separator: "\n").filter { $0.hasSuffix("changes") || $0.hasSuffix(")") }
+      .filter { $0.hasPrefix("IAM") || $0.hasPrefix("Security") }
+    #expect(
+      titles == [
+        "IAM statement changes (broadening)", "IAM managed policy changes",
+        "Security group changes (broadening)",
+      ])
+    #expect(text.contains("ReadOnlyAccess"))
+    let markdown = DiffRenderer(format: .markdown).render([.init(stackName: "S", diff: diff)])
+    #expect(
+      markdown.split(separator: "\n").filter { $0.hasPrefix("#### ") } == [
+        "#### IAM statement changes", "#### IAM managed policy changes",
+        "#### Security group changes",
+      ])
+    let summary = ChangeSummary(stackName: "S", changes: [], diff: diff).render(color: false)
+    let summaryTitles = summary.split(separator: "\n").filter {
+      ($0.hasPrefix("IAM") || $0.hasPrefix("Security")) && $0.hasSuffix(":")
+    }
+    #expect(
+      summaryTitles == [
+        "IAM statement changes (broadening):", "IAM managed policy changes:",
+        "Security group changes (broadening):",
+      ])
+  }
 }
 
 // MARK: - Helpers

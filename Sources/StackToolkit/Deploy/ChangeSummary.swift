@@ -130,23 +130,11 @@ public struct ChangeSummary: Sendable {
       diff.outputs.map { "output \($0.name) \($0.change.rawValue)" }
       + diff.parameters.map { "parameter \($0.name) \($0.change.rawValue)" }
     if !others.isEmpty { out.append("Also: " + others.joined(separator: ", ")) }
-    if let table = DiffRenderer.iamTable(diff.iam) {
-      let title =
-        diff.iam.broadensPermissions
-        ? paint("IAM statement changes (broadening):", "31;1") : "IAM statement changes:"
-      out.append(title)
-      out.append(table.render())
-    }
-    if let table = DiffRenderer.managedPolicyTable(diff.iam) {
-      out.append("IAM managed policy changes:")
-      out.append(table.render())
-    }
-    if let table = DiffRenderer.securityGroupTable(diff.securityGroups) {
-      let title =
-        diff.securityGroups.broadensAccess
-        ? paint("Security group changes (broadening):", "31;1") : "Security group changes:"
-      out.append(title)
-      out.append(table.render())
+    for section in DiffRenderer.securityTables(diff) {
+      out.append(
+        section.broadening
+          ? paint("\(section.title) (broadening):", "31;1") : "\(section.title):")
+      out.append(section.table.render())
     }
     return out.joined(separator: "\n") + "\n"
   }

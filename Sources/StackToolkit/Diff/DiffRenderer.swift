@@ -72,6 +72,24 @@ public struct DiffRenderer: Sendable {
     return parts.joined(separator: ", ")
   }
 
+  /// The security tables of a diff that have rows, in the order they are shown, with their
+  /// title and whether the change broadens access (text, Markdown and the deploy summary).
+  static func securityTables(_ diff: TemplateDiff)
+    -> [(title: String, broadening: Bool, table: TextTable)]
+  {
+    let sections: [(String, Bool, TextTable?)] = [
+      ("IAM statement changes", diff.iam.broadensPermissions, iamTable(diff.iam)),
+      ("IAM managed policy changes", false, managedPolicyTable(diff.iam)),
+      (
+        "Security group changes", diff.securityGroups.broadensAccess,
+        securityGroupTable(diff.securityGroups)
+      ),
+    ]
+    return sections.compactMap { title, broadening, table in
+      table.map { (title, broadening, $0) }
+    }
+  }
+
   static func iamTable(_ iam: IAMChanges) -> TextTable? {
     guard !iam.statementsAdded.isEmpty || !iam.statementsRemoved.isEmpty else { return nil }
     var table = TextTable(headers: ["", "Resource", "Effect", "Action", "Principal", "Condition"])
@@ -179,24 +197,10 @@ public struct DiffRenderer: Sendable {
         }
       }
     }
-    if let table = Self.iamTable(diff.iam) {
+    for section in Self.securityTables(diff) {
       out.append("")
-      out.append(
-        "IAM statement changes"
-          + (diff.iam.broadensPermissions ? paint(" (broadening)", "31;1") : ""))
-      out.append(table.render())
-    }
-    if let table = Self.managedPolicyTable(diff.iam) {
-      out.append("")
-      out.append("IAM managed policy changes")
-      out.append(table.render())
-    }
-    if let table = Self.securityGroupTable(diff.securityGroups) {
-      out.append("")
-      out.append(
-        "Security group changes"
-          + (diff.securityGroups.broadensAccess ? paint(" (broadening)", "31;1") : ""))
-      out.append(table.render())
+      out.append(section.title + (section.broadening ? paint(" (broadening)", "31;1") : ""))
+      out.append(section.table.render())
     }
     return out.joined(separator: "\n") + "\n"
   }
@@ -261,16 +265,11 @@ public struct DiffRenderer: Sendable {
       }
       out.append(table.renderMarkdown())
     }
-    for (title, table) in [
-      ("IAM statement changes", Self.iamTable(diff.iam)),
-      ("IAM managed policy changes", Self.managedPolicyTable(diff.iam)),
-      ("Security group changes", Self.securityGroupTable(diff.securityGroups)),
-    ] {
-      guard let table else { continue }
+    for section in Self.securityTables(diff) {
       out.append("")
-      out.append("#### \(title)")
+      out.append("#### \(section.title)")
       out.append("")
-      out.append(table.renderMarkdown())
+      out.append(section.table.renderMarkdown())
     }
     return out.joined(separator: "\n") + "\n"
   }
