@@ -9,23 +9,12 @@ enum EC2TestSupport {
   static func synthesize(
     _ name: String, environment: Environment = Environment(), _ build: (Stack) -> Void
   ) throws -> JSON {
-    let app = App(environment: [:])
-    let stack = Stack(app, name, environment: environment)
-    build(stack)
-    return try app.synthesizeTemplates().stacks[0].template
+    try synthesizeStack(name, environment: environment, build)
   }
 
   /// The problems synthesis reports, as "path: message" lines; empty when it succeeds.
   static func problems(_ name: String = "S", _ build: (Stack) -> Void) -> [String] {
-    let app = App(environment: [:])
-    let stack = Stack(app, name)
-    build(stack)
-    do {
-      _ = try app.synthesizeTemplates()
-      return []
-    } catch {
-      return error.problems.map(\.description)
-    }
+    synthesisProblems(name, build)
   }
 
   /// The first resource whose logical ID starts with `prefix`.
@@ -64,7 +53,7 @@ enum EC2TestSupport {
     for id in idsA where b[id] == nil { out.append("\(id): only in StackKit") }
     for id in idsB {
       guard let x = a[id], let y = b[id] else { continue }
-      out += differences(stripAssets(x), stripAssets(y), at: id)
+      out += jsonDifferences(stripAssets(x), stripAssets(y), at: id)
     }
     if out.isEmpty && idsA != idsB { out.append("resource order \(idsA) ≠ CDK \(idsB)") }
     return out
@@ -83,29 +72,6 @@ enum EC2TestSupport {
     }
     r["Properties"] = .object(p)
     return .object(r)
-  }
-
-  static func differences(_ ours: JSON?, _ theirs: JSON?, at path: String) -> [String] {
-    switch (ours, theirs) {
-    case (nil, nil): return []
-    case (let x?, nil): return ["\(path): only in StackKit: \(text(x))"]
-    case (nil, let y?): return ["\(path): only in CDK: \(text(y))"]
-    case (.object(let x)?, .object(let y)?):
-      let keysX = x.map(\.key)
-      let keysY = y.map(\.key)
-      var out: [String] = []
-      for key in keysY + keysX.filter({ !keysY.contains($0) }) {
-        out += differences(x[key], y[key], at: path + "." + key)
-      }
-      if out.isEmpty && keysX != keysY { out.append("\(path): key order \(keysX) ≠ CDK \(keysY)") }
-      return out
-    case (.array(let x)?, .array(let y)?) where x.count == y.count:
-      return zip(x, y).enumerated().flatMap { i, pair in
-        differences(pair.0, pair.1, at: "\(path)[\(i)]")
-      }
-    case (let x?, let y?):
-      return x == y ? [] : ["\(path): StackKit \(text(x)) ≠ CDK \(text(y))"]
-    }
   }
 
   static func text(_ json: JSON) -> String { JSONWriter(indent: nil).write(json) }

@@ -2,18 +2,21 @@ import Foundation
 import StackKit
 import Testing
 
-/// Synthesizes one stack "S" (the stack the CDK fixture programs use) and returns its template.
-func synthesizeStack(_ build: (Stack) -> Void) throws -> JSON {
+/// Synthesizes one stack (by default "S", the stack the CDK fixture programs use) and returns its
+/// template.
+func synthesizeStack(
+  _ name: String = "S", environment: Environment = Environment(), _ build: (Stack) -> Void
+) throws -> JSON {
   let app = App(environment: [:])
-  let stack = Stack(app, "S")
+  let stack = Stack(app, name, environment: environment)
   build(stack)
   return try app.synthesizeTemplates().stacks[0].template
 }
 
 /// The problems synthesis reports for a stack, as "path: message" lines; empty when it succeeds.
-func synthesisProblems(_ build: (Stack) -> Void) -> [String] {
+func synthesisProblems(_ name: String = "S", _ build: (Stack) -> Void) -> [String] {
   let app = App(environment: [:])
-  let stack = Stack(app, "S")
+  let stack = Stack(app, name)
   build(stack)
   do {
     _ = try app.synthesizeTemplates()
@@ -38,12 +41,13 @@ struct FixtureError: Error, CustomStringConvertible {
   var description: String { message }
 }
 
-/// Differences between two JSON values, as "path: ours ≠ theirs" lines; key order counts.
+/// Differences between two JSON values (ours, then CDK's), as "path: ours ≠ CDK theirs" lines;
+/// key order counts.
 func jsonDifferences(_ ours: JSON?, _ theirs: JSON?, at path: String = "") -> [String] {
   switch (ours, theirs) {
   case (nil, nil): return []
-  case (let a?, nil): return ["\(path): only in StackKit: \(compact(a))"]
-  case (nil, let b?): return ["\(path): only in CDK: \(compact(b))"]
+  case (let a?, nil): return ["\(path): only in StackKit: \(EC2TestSupport.text(a))"]
+  case (nil, let b?): return ["\(path): only in CDK: \(EC2TestSupport.text(b))"]
   case (.object(let a)?, .object(let b)?):
     var out: [String] = []
     let keysA = a.map(\.key)
@@ -60,11 +64,9 @@ func jsonDifferences(_ ours: JSON?, _ theirs: JSON?, at path: String = "") -> [S
       jsonDifferences(pair.0, pair.1, at: "\(path)/\(i)")
     }
   case (let a?, let b?):
-    return a == b ? [] : ["\(path): \(compact(a)) ≠ CDK \(compact(b))"]
+    return a == b ? [] : ["\(path): \(EC2TestSupport.text(a)) ≠ CDK \(EC2TestSupport.text(b))"]
   }
 }
-
-private func compact(_ json: JSON) -> String { JSONWriter(indent: nil).write(json) }
 
 /// Expects the resources of `ours` to equal those of the CDK template, resource by resource
 /// (the `CDKMetadata` resource aside); `only` limits the comparison to some logical IDs.
