@@ -28,12 +28,8 @@ struct SigV4ConformanceTests {
   @Test(arguments: caseNames)
   func headerSigning(_ name: String) throws {
     let vector = try Vector(name)
-    let signed = vector.signer.signHeaders(vector.request, date: vector.date)
-    #expect(signed.canonicalRequest == vector.text("header-canonical-request.txt"))
-    #expect(signed.stringToSign == vector.text("header-string-to-sign.txt"))
-    #expect(signed.signature == vector.text("header-signature.txt"))
-    let expected = try ParsedRequest(vector.text("header-signed-request.txt"))
-    #expect(ParsedRequest(signed.request) == expected)
+    try expect(
+      vector.signer.signHeaders(vector.request, date: vector.date), matches: vector, "header")
   }
 
   @Test(arguments: caseNames)
@@ -41,11 +37,25 @@ struct SigV4ConformanceTests {
     let vector = try Vector(name)
     let signed = vector.signer.presign(
       vector.request, date: vector.date, expires: vector.expiration)
-    #expect(signed.canonicalRequest == vector.text("query-canonical-request.txt"))
-    #expect(signed.stringToSign == vector.text("query-string-to-sign.txt"))
-    #expect(signed.signature == vector.text("query-signature.txt"))
-    let expected = try ParsedRequest(vector.text("query-signed-request.txt"))
-    #expect(ParsedRequest(signed.request) == expected)
+    try expect(signed, matches: vector, "query")
+  }
+
+  /// Every stage of a signing result against the vector's files of one kind (`header` or
+  /// `query`): canonical request, string to sign, signature and the signed request.
+  func expect(
+    _ signed: SigV4.Signed, matches vector: Vector, _ kind: String,
+    sourceLocation: SourceLocation = #_sourceLocation
+  ) throws {
+    #expect(
+      signed.canonicalRequest == vector.text("\(kind)-canonical-request.txt"),
+      sourceLocation: sourceLocation)
+    #expect(
+      signed.stringToSign == vector.text("\(kind)-string-to-sign.txt"),
+      sourceLocation: sourceLocation)
+    #expect(
+      signed.signature == vector.text("\(kind)-signature.txt"), sourceLocation: sourceLocation)
+    let expected = try ParsedRequest(vector.text("\(kind)-signed-request.txt"))
+    #expect(ParsedRequest(signed.request) == expected, sourceLocation: sourceLocation)
   }
 
   @Test(arguments: caseNames)

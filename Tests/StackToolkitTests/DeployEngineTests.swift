@@ -35,12 +35,7 @@ import Testing
     """
 
   static func options(_ change: (inout DeployOptions) -> Void = { _ in }) -> DeployOptions {
-    var o = DeployOptions()
-    o.requireApproval = .never
-    o.initialPollInterval = .milliseconds(1)
-    o.maxPollInterval = .milliseconds(2)
-    change(&o)
-    return o
+    testDeployOptions(poll: .milliseconds(1), maxPoll: .milliseconds(2), change)
   }
 
   static func deploy(

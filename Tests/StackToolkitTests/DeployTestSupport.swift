@@ -52,3 +52,16 @@ func eventually(within limit: Duration = .seconds(30), _ condition: () -> Bool) 
   }
   return true
 }
+
+/// Deploy options for tests: no approval asked, polling as often as `poll` (doubling up to
+/// `maxPoll`), then `change` applied.
+func testDeployOptions(
+  poll: Duration, maxPoll: Duration, _ change: (inout DeployOptions) -> Void = { _ in }
+) -> DeployOptions {
+  var o = DeployOptions()
+  o.requireApproval = .never
+  o.initialPollInterval = poll
+  o.maxPollInterval = maxPoll
+  change(&o)
+  return o
+}

@@ -26,12 +26,7 @@ struct MotoDeployTests {
   }
 
   static func options(_ change: (inout DeployOptions) -> Void = { _ in }) -> DeployOptions {
-    var o = DeployOptions()
-    o.requireApproval = .never
-    o.initialPollInterval = .milliseconds(20)
-    o.maxPollInterval = .milliseconds(200)
-    change(&o)
-    return o
+    testDeployOptions(poll: .milliseconds(20), maxPoll: .milliseconds(200), change)
   }
 
   @Test(.timeLimit(.minutes(3)))
