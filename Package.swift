@@ -49,19 +49,23 @@ let package = Package(
     .executableTarget(
       name: "stack-bench", dependencies: ["StackKit"], path: "Benchmarks/stack-bench",
       swiftSettings: strict),
+    // What several test targets share: the moto_server and redis-server launchers, free ports.
+    .target(
+      name: "TestSupport", dependencies: ["AWSClient"], path: "Tests/TestSupport",
+      swiftSettings: strict),
     .testTarget(
       name: "StackKitTests", dependencies: ["StackKit"], resources: [.copy("Fixtures")],
       swiftSettings: strict),
     .testTarget(
-      name: "StackKitAWSTests", dependencies: ["StackKitAWS", "stacks"],
+      name: "StackKitAWSTests", dependencies: ["StackKitAWS", "stacks", "TestSupport"],
       resources: [.copy("Fixtures")], swiftSettings: strict),
     .testTarget(
-      name: "AWSClientTests", dependencies: ["AWSClient"],
+      name: "AWSClientTests", dependencies: ["AWSClient", "TestSupport"],
       resources: [.copy("Fixtures")], swiftSettings: strict),
     .testTarget(
       name: "StackCodegenTests", dependencies: ["StackCodegen"], swiftSettings: strict),
     .testTarget(
-      name: "StackToolkitTests", dependencies: ["StackToolkit", "StackKitAWS"],
+      name: "StackToolkitTests", dependencies: ["StackToolkit", "StackKitAWS", "TestSupport"],
       resources: [.copy("Fixtures")], swiftSettings: strict),
   ]
 )

@@ -1,5 +1,6 @@
 import AWSClient
 import Foundation
+import TestSupport
 import Testing
 
 /// Failures the user can cause: each one a clear message with no secret in it.
@@ -8,7 +9,7 @@ struct BadInputTests {
   static let token = "IQoJb3JpZ2luX2VjEXAMPLESESSIONTOKEN"
 
   @Test func endpointRefusingConnections() async throws {
-    let port = LocalHTTPServer.closedPort()
+    let port = try LocalPort.free()
     let home = try TemporaryDirectory()
     let sleeps = SleepRecorder()
     let client = try AWSClient(

@@ -1,5 +1,6 @@
 import AWSClient
 import Foundation
+import TestSupport
 import Testing
 
 #if canImport(FoundationNetworking)
@@ -12,8 +13,12 @@ import Testing
 /// `INITIAL_NO_AUTH_ACTION_COUNT=0`) and an access key created through moto's IAM API: a correct
 /// key is accepted by STS, CloudFormation and S3, a wrong secret is rejected.
 ///
-/// Skipped when `moto_server` is not installed.
-@Suite(.enabled(if: MotoServer.executable != nil, "moto_server is not installed"))
+/// Skipped when `moto_server` is not installed (unless `STACKKIT_REQUIRE_MOTO` is set).
+@Suite(
+  .enabled(
+    if: MotoServer.enabled,
+    "moto_server is not installed (pip install 'moto[server]'); set STACKKIT_REQUIRE_MOTO=1 to fail instead of skipping"
+  ))
 struct MotoServerTests {
   static let template = """
     {
@@ -40,7 +45,7 @@ struct MotoServerTests {
   }
 
   @Test func wireFormatAndSignatureVerification() async throws {
-    let server = try await MotoServer.start()
+    let server = try await MotoServer()
     defer { server.stop() }
     let client = client(server)
 
@@ -144,74 +149,5 @@ struct MotoServerTests {
       try await unknown.sts.getCallerIdentity()
     }
     #expect(unknownError?.code == "InvalidClientTokenId")
-  }
-}
-
-/// A moto_server process on 127.0.0.1.
-final class MotoServer: @unchecked Sendable {
-  static var executable: String? {
-    let paths = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":")
-    return paths.map { "\($0)/moto_server" }.first {
-      FileManager.default.isExecutableFile(atPath: $0)
-    }
-  }
-
-  let process: Process
-  let url: URL
-
-  private init(process: Process, url: URL) {
-    self.process = process
-    self.url = url
-  }
-
-  /// Starts moto on a free port and waits (at most 30 s) until it answers.
-  static func start() async throws -> MotoServer {
-    let port = LocalHTTPServer.closedPort()
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: executable!)
-    process.arguments = ["-H", "127.0.0.1", "-p", String(port)]
-    var environment = ProcessInfo.processInfo.environment
-    environment["INITIAL_NO_AUTH_ACTION_COUNT"] = nil
-    process.environment = environment
-    process.standardOutput = FileHandle.nullDevice
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    let server = MotoServer(process: process, url: URL(string: "http://127.0.0.1:\(port)")!)
-    let transport = URLSessionTransport(timeout: 2)
-    let deadline = Date().addingTimeInterval(30)
-    while Date() < deadline {
-      if let response = try? await transport.send(
-        HTTPRequest(method: "GET", url: server.url.appendingPathComponent("moto-api/data.json"))),
-        response.isSuccess
-      {
-        return server
-      }
-      guard process.isRunning else { break }
-      try await Task.sleep(nanoseconds: 200_000_000)
-    }
-    server.stop()
-    throw AWSClientError(.connectionFailed, "moto_server did not start on port \(port) within 30 s")
-  }
-
-  /// From now on moto authenticates every request (verifying its SigV4 signature).
-  func requireAuthentication() async throws {
-    let response = try await URLSessionTransport(timeout: 5).send(
-      HTTPRequest(
-        method: "POST", url: url.appendingPathComponent("moto-api/reset-auth"),
-        headers: ["Content-Type": "text/plain"], body: Data("0".utf8)))
-    guard response.isSuccess else {
-      throw AWSClientError(.invalidResponse, "moto reset-auth answered \(response.status)")
-    }
-  }
-
-  /// Stops moto: SIGTERM, then SIGKILL if it is still running after 3 seconds (an idle
-  /// keep-alive connection can hold its shutdown).
-  func stop() {
-    guard process.isRunning else { return }
-    process.terminate()
-    let deadline = Date().addingTimeInterval(3)
-    while process.isRunning && Date() < deadline { usleep(50_000) }
-    if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-    process.waitUntilExit()
   }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import StackKit
+import TestSupport
 import Testing
 
 /// Proves, on a real redis-server 7, what the committed RedisRbacStack template lets each RBAC user
@@ -156,99 +157,5 @@ import Testing
     case .array(let items): return items.reduce(into: Set<String>()) { $0.formUnion(refs($1)) }
     default: return []
     }
-  }
-}
-
-/// A redis-server on 127.0.0.1 and a free port, for one test; stopped by `stop()`.
-final class RedisServer: @unchecked Sendable {
-  let port: Int
-  private let process: Process
-
-  private init(port: Int, process: Process) {
-    self.port = port
-    self.process = process
-  }
-
-  static func find(_ name: String) -> String? {
-    for dir in ["/usr/bin", "/usr/local/bin", "/usr/sbin"]
-    where FileManager.default.isExecutableFile(atPath: "\(dir)/\(name)") {
-      return "\(dir)/\(name)"
-    }
-    return nil
-  }
-
-  /// Starts a server, or returns nil when redis-server is not installed.
-  static func start() throws -> RedisServer? {
-    guard let server = find("redis-server"), find("redis-cli") != nil else { return nil }
-    let port = try freePort()
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: server)
-    process.arguments = [
-      "--bind", "127.0.0.1", "--port", String(port), "--save", "", "--appendonly", "no",
-      "--protected-mode", "yes", "--daemonize", "no",
-    ]
-    process.standardOutput = FileHandle.nullDevice
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    let instance = RedisServer(port: port, process: process)
-    let deadline = Date().addingTimeInterval(30)
-    while Date() < deadline {
-      if (try? instance.run(user: nil, password: nil, ["PING"])) == "PONG" { return instance }
-      Thread.sleep(forTimeInterval: 0.05)
-    }
-    instance.stop()
-    throw CocoaError(
-      .fileReadUnknown,
-      userInfo: [NSLocalizedDescriptionKey: "redis-server did not answer within 30 s"])
-  }
-
-  /// Stops the server. SIGKILL, because a child of the test runner may inherit a signal mask that
-  /// blocks SIGTERM.
-  func stop() {
-    guard process.isRunning else { return }
-    kill(process.processIdentifier, SIGKILL)
-    process.waitUntilExit()
-  }
-
-  /// Runs a command as the administrator created by the test (or as the default user before it
-  /// is switched off).
-  func admin(_ arguments: [String]) throws -> String {
-    let asAdmin = try run(user: "admin", password: "admin-pass-123456", arguments)
-    if asAdmin.contains("WRONGPASS") { return try run(user: nil, password: nil, arguments) }
-    return asAdmin
-  }
-
-  /// Runs one command with redis-cli, returning its reply (errors included) as text.
-  func run(user: String?, password: String?, _ arguments: [String]) throws -> String {
-    let cli = Process()
-    cli.executableURL = URL(fileURLWithPath: RedisServer.find("redis-cli")!)
-    var args = ["-h", "127.0.0.1", "-p", String(port), "--no-auth-warning"]
-    if let user, let password { args += ["--user", user, "--pass", password] }
-    cli.arguments = args + arguments
-    let out = Pipe()
-    cli.standardOutput = out
-    cli.standardError = out
-    try cli.run()
-    let data = out.fileHandleForReading.readDataToEndOfFile()
-    cli.waitUntilExit()
-    return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-  }
-
-  static func freePort() throws -> Int {
-    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-    defer { close(fd) }
-    var address = sockaddr_in()
-    address.sin_family = sa_family_t(AF_INET)
-    address.sin_port = 0
-    address.sin_addr.s_addr = inet_addr("127.0.0.1")
-    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-    let bound = withUnsafePointer(to: &address) {
-      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) }
-    }
-    guard bound == 0 else { throw CocoaError(.fileWriteUnknown) }
-    _ = withUnsafeMutablePointer(to: &address) {
-      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
-    }
-    return Int(UInt16(bigEndian: address.sin_port))
   }
 }

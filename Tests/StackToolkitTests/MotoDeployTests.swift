@@ -1,6 +1,7 @@
 import AWSClient
 import Foundation
 import StackKit
+import TestSupport
 import Testing
 
 @testable import StackToolkit

@@ -15,9 +15,20 @@ import Foundation
 ///
 /// The tests that need it run when `moto_server` is on PATH; with `STACKKIT_REQUIRE_MOTO` set
 /// they run anyway and fail when it is missing (CI installs `moto[server]`).
-final class MotoServer: @unchecked Sendable {
-  let port: UInt16
-  let url: URL
+///
+/// ```swift
+/// @Suite(.enabled(if: MotoServer.enabled)) struct MyTests {
+///   @Test func deploys() async throws {
+///     let moto = try await MotoServer()
+///     defer { moto.stop() }
+///     let client = try moto.client()
+///   }
+/// }
+/// ```
+public final class MotoServer: @unchecked Sendable {
+  public let port: UInt16
+  /// `http://127.0.0.1:<port>`.
+  public let url: URL
   private let process: Process
   /// This server's own temporary folder: its log and the clients' empty home folder.
   private let folder: String
@@ -25,7 +36,7 @@ final class MotoServer: @unchecked Sendable {
   private var home: String { folder + "/home" }
 
   /// The `moto_server` executable on PATH, if any.
-  static let executable: String? = {
+  public static let executable: String? = {
     let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
     for dir in path.split(separator: ":") {
       let candidate = "\(dir)/moto_server"
@@ -35,10 +46,12 @@ final class MotoServer: @unchecked Sendable {
   }()
 
   /// True when moto is required (CI): a missing moto_server fails the tests instead of skipping.
-  static var required: Bool { ProcessInfo.processInfo.environment["STACKKIT_REQUIRE_MOTO"] != nil }
+  public static var required: Bool {
+    ProcessInfo.processInfo.environment["STACKKIT_REQUIRE_MOTO"] != nil
+  }
 
   /// Whether the moto tests run.
-  static var enabled: Bool { executable != nil || required }
+  public static var enabled: Bool { executable != nil || required }
 
   struct Missing: Error, CustomStringConvertible {
     var description: String {
@@ -52,10 +65,12 @@ final class MotoServer: @unchecked Sendable {
     var description: String { "moto_server did not answer within 30 s. Its output:\n\(log)" }
   }
 
-  /// Starts moto_server and waits (at most 30 s) until it answers.
-  init(environment extra: [String: String] = [:]) async throws {
+  /// Starts moto_server and waits (at most 30 s) until it answers. It authenticates nothing
+  /// unless `extra` sets `INITIAL_NO_AUTH_ACTION_COUNT` (or ``requireAuthentication()`` is
+  /// called); the test runner's own value of that variable is not passed on.
+  public init(environment extra: [String: String] = [:]) async throws {
     guard let executable = Self.executable else { throw Missing() }
-    port = try Self.freePort()
+    port = try LocalPort.free()
     url = URL(string: "http://127.0.0.1:\(port)")!
     folder = NSTemporaryDirectory() + "moto-\(port)-\(UUID().uuidString)"
     try FileManager.default.createDirectory(
@@ -71,6 +86,7 @@ final class MotoServer: @unchecked Sendable {
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = ["-H", "127.0.0.1", "-p", String(port)]
     var environment = ProcessInfo.processInfo.environment
+    environment["INITIAL_NO_AUTH_ACTION_COUNT"] = nil
     for (k, v) in extra { environment[k] = v }
     process.environment = environment
     process.standardOutput = log
@@ -89,8 +105,9 @@ final class MotoServer: @unchecked Sendable {
 
   deinit { stop() }
 
-  /// Stops the server (SIGTERM, then SIGKILL after 5 s) and removes its folder.
-  func stop() {
+  /// Stops the server (SIGTERM, then SIGKILL after 5 s: an idle keep-alive connection can hold
+  /// its shutdown) and removes its folder.
+  public func stop() {
     if process.isRunning {
       process.terminate()
       let deadline = Date().addingTimeInterval(5)
@@ -108,90 +125,25 @@ final class MotoServer: @unchecked Sendable {
     return (response as? HTTPURLResponse)?.statusCode == 200
   }
 
-  /// A port nothing listens on (bound and released).
-  private static func freePort() throws -> UInt16 {
-    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-    guard fd >= 0 else { throw POSIXError(.EIO) }
-    defer { close(fd) }
-    var address = sockaddr_in()
-    address.sin_family = sa_family_t(AF_INET)
-    address.sin_port = 0
-    address.sin_addr.s_addr = inet_addr("127.0.0.1")
-    let bound = withUnsafePointer(to: &address) {
-      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-        bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-      }
+  /// From now on moto authenticates every request (verifying its SigV4 signature).
+  public func requireAuthentication() async throws {
+    let response = try await URLSessionTransport(timeout: 5).send(
+      HTTPRequest(
+        method: "POST", url: url.appendingPathComponent("moto-api/reset-auth"),
+        headers: ["Content-Type": "text/plain"], body: Data("0".utf8)))
+    guard response.isSuccess else {
+      throw AWSClientError(.invalidResponse, "moto reset-auth answered \(response.status)")
     }
-    guard bound == 0 else { throw POSIXError(.EADDRINUSE) }
-    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-    _ = withUnsafeMutablePointer(to: &address) {
-      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
-    }
-    return UInt16(bigEndian: address.sin_port)
   }
 
   /// A client for this server with the given (fake, by default) keys, reading no ~/.aws files.
-  func client(accessKey: String = "testing", secretKey: String = "testing") throws -> AWSClient {
+  public func client(accessKey: String = "testing", secretKey: String = "testing") throws
+    -> AWSClient
+  {
     try AWSClient(
       profile: nil, region: "us-east-1", endpointURL: url.absoluteString,
       environment: AWSEnvironment(
         variables: ["AWS_ACCESS_KEY_ID": accessKey, "AWS_SECRET_ACCESS_KEY": secretKey],
         homeDirectory: home))
-  }
-}
-
-/// Calls of services AWSClient has no typed API for, to check results through moto's own API.
-enum MotoAPI {
-  static let ec2 = AWSService(
-    serviceID: "EC2", signingName: "ec2", endpointPrefix: "ec2", apiVersion: "2016-11-15")
-  static let iam = AWSService(
-    serviceID: "IAM", signingName: "iam", endpointPrefix: "iam", apiVersion: "2010-05-08")
-  static let lambda = AWSService(
-    serviceID: "Lambda", signingName: "lambda", endpointPrefix: "lambda", apiVersion: "2015-03-31")
-
-  static func query(
-    _ client: AWSClient, _ service: AWSService, _ action: String, _ fields: [(String, String)] = []
-  )
-    async throws -> XMLNode
-  {
-    var p = QueryParameters()
-    for (k, v) in fields { p[k] = v }
-    return try await client.query(
-      AWSOperation(service: service, name: action, isIdempotent: true), p)
-  }
-
-  /// How many change sets CloudFormation lists for the stack.
-  static func changeSetCount(_ client: AWSClient, stackName: String) async throws -> Int {
-    let result = try await query(
-      client, .cloudFormation, "ListChangeSets", [("StackName", stackName)])
-    return result.first(named: "Summaries")?.members.count ?? 0
-  }
-
-  /// A Lambda function's configuration (REST-JSON `GetFunction`), or nil when it does not exist.
-  static func lambdaFunction(_ client: AWSClient, _ name: String) async throws -> [String: Any]? {
-    let url = client.endpoint(for: lambda).url.appendingPathComponent(
-      "2015-03-31/functions/\(name)")
-    do {
-      let response = try await client.send(
-        HTTPRequest(method: "GET", url: url),
-        operation: AWSOperation(service: lambda, name: "GetFunction", isIdempotent: true))
-      let json = try JSONSerialization.jsonObject(with: response.body) as? [String: Any]
-      return json?["Configuration"] as? [String: Any]
-    } catch let error as AWSError where error.statusCode == 404 {
-      return nil
-    }
-  }
-
-  /// `GET /bucket?sub` on S3 (a bucket's configuration), as text.
-  static func bucketConfiguration(_ client: AWSClient, _ bucket: String, _ sub: String) async throws
-    -> String
-  {
-    let base = client.s3.url(bucket: bucket, key: nil).absoluteString
-    let url = URL(string: base + "?" + sub)!
-    let response = try await client.send(
-      HTTPRequest(method: "GET", url: url),
-      operation: AWSOperation(service: .s3, name: "GetBucket-\(sub)", isIdempotent: true),
-      signing: .s3)
-    return response.bodyText
   }
 }
