@@ -136,3 +136,32 @@ import Testing
     #expect(!text.contains("lib/util.py"))
   }
 }
+
+@Suite struct AssetStagingConcurrencyTests {
+  @Test func twoStagingsOfTheSameAssetAtOnceBothSucceed() async throws {
+    let root = NSTemporaryDirectory() + "stackkit-stage-\(UUID().uuidString)"
+    defer { try? FileManager.default.removeItem(atPath: root) }
+    try FileManager.default.createDirectory(atPath: root + "/fn", withIntermediateDirectories: true)
+    for i in 0..<50 {
+      try Data(String(repeating: "x", count: 10_000 + i).utf8).write(
+        to: URL(fileURLWithPath: root + "/fn/file\(i).txt"))
+    }
+    let app = App(environment: ["STACK_PROJECT_DIR": root])
+    let stack = Stack(app, "S")
+    let asset = Asset(stack, "Code", path: "fn")
+    _ = CfnResource(stack, "R", type: "AWS::SNS::Topic")
+    let assembly = try app.synthesizeTemplates()
+    let artifact = try #require(assembly.assets.first)
+    let directory = root + "/.stack/assets"
+    try await withThrowingTaskGroup(of: Void.self) { group in
+      for _ in 0..<8 {
+        group.addTask { try AssetStager.stage(artifact, into: directory) }
+      }
+      try await group.waitForAll()
+    }
+    let staged = try Data(contentsOf: URL(fileURLWithPath: directory + "/" + asset.stagedFileName))
+    #expect(staged == (try ZipWriter.archive(directory: root + "/fn")))
+    let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory)
+    #expect(leftovers == [asset.stagedFileName])
+  }
+}

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import StackToolkit
@@ -154,12 +155,7 @@ import Testing
 
   /// Each access string and each probe: the reader's answer equals ACL DRYRUN's.
   @Test(.timeLimit(.minutes(1))) func agreesWithRedisDryRun() throws {
-    guard let server = try AccessRedisServer.start() else {
-      #expect(
-        ProcessInfo.processInfo.environment["STACKKIT_REQUIRE_REDIS"] == nil,
-        "redis-server is required")
-      return
-    }
+    guard let server = try RedisServer.startUnlessSkipped() else { return }
     defer { server.stop() }
     let accessStrings = [
       "on ~* -@all +SET", "on ~* -@all +GET", "off +get ~keys*", "on ~app::* -@all +@read",
@@ -234,12 +230,7 @@ import Testing
 
   /// Redis refuses the same access strings the reader reports problems for.
   @Test(.timeLimit(.minutes(1))) func refusesLikeRedis() throws {
-    guard let server = try AccessRedisServer.start() else {
-      #expect(
-        ProcessInfo.processInfo.environment["STACKKIT_REQUIRE_REDIS"] == nil,
-        "redis-server is required")
-      return
-    }
+    guard let server = try RedisServer.startUnlessSkipped() else { return }
     defer { server.stop() }
     let strings = [
       "on ~* ~foo", "on &* &news", "on +@bogus", "on %X~a", "on -select|0", "on (on)",

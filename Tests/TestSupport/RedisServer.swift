@@ -25,6 +25,21 @@ public final class RedisServer: @unchecked Sendable {
     return nil
   }
 
+  /// Starts a server for a test that can be skipped: nil when redis-server is not installed and
+  /// `STACKKIT_REQUIRE_REDIS` is unset; an error when it is required (as in CI) but missing.
+  public static func startUnlessSkipped() throws -> RedisServer? {
+    if let server = try start() { return server }
+    if ProcessInfo.processInfo.environment["STACKKIT_REQUIRE_REDIS"] != nil {
+      throw CocoaError(
+        .executableNotLoadable,
+        userInfo: [
+          NSLocalizedDescriptionKey:
+            "redis-server and redis-cli are required (STACKKIT_REQUIRE_REDIS is set); install redis-server"
+        ])
+    }
+    return nil
+  }
+
   /// Starts a server, or returns nil when redis-server is not installed.
   public static func start() throws -> RedisServer? {
     guard let server = find("redis-server"), find("redis-cli") != nil else { return nil }
@@ -80,5 +95,33 @@ public final class RedisServer: @unchecked Sendable {
     let data = out.fileHandleForReading.readDataToEndOfFile()
     cli.waitUntilExit()
     return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+  }
+
+  /// Runs one command as the default user (no credentials).
+  public func run(_ arguments: [String]) throws -> String {
+    try run(user: nil, password: nil, arguments)
+  }
+
+  /// Runs many commands in one redis-cli as the default user (one per line of its input); one
+  /// reply per command when each reply is a single line.
+  public func runBatch(_ commands: [[String]]) throws -> [String] {
+    let cli = Process()
+    cli.executableURL = URL(fileURLWithPath: RedisServer.find("redis-cli")!)
+    cli.arguments = ["-h", "127.0.0.1", "-p", String(port)]
+    let input = Pipe()
+    let out = Pipe()
+    cli.standardInput = input
+    cli.standardOutput = out
+    cli.standardError = out
+    try cli.run()
+    let text = commands.map { command in
+      command.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\\\"") + "\"" }
+        .joined(separator: " ")
+    }.joined(separator: "\n")
+    input.fileHandleForWriting.write(Data((text + "\n").utf8))
+    try input.fileHandleForWriting.close()
+    let data = out.fileHandleForReading.readDataToEndOfFile()
+    cli.waitUntilExit()
+    return String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
   }
 }

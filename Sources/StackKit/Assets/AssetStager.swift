@@ -15,17 +15,16 @@ enum AssetStager {
     try fm.createDirectory(atPath: directory, withIntermediateDirectories: true)
     switch asset.packaging {
     case .file:
-      let temporary = target + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
-      try? fm.removeItem(atPath: temporary)
+      let temporary = uniqueTemporary(for: target)
       try fm.copyItem(atPath: asset.absolutePath, toPath: temporary)
-      try fm.moveItem(atPath: temporary, toPath: target)
+      try publish(temporary, as: target)
     case .zipDirectory:
       var source = asset.absolutePath
       var scratch: String?
       if let bundling = asset.bundling {
         let output =
           NSTemporaryDirectory()
-          + "stackkit-bundle-\(asset.hash.prefix(16))-\(ProcessInfo.processInfo.processIdentifier)"
+          + "stackkit-bundle-\(asset.hash.prefix(16))-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)"
         try? fm.removeItem(atPath: output)
         try fm.createDirectory(atPath: output, withIntermediateDirectories: true)
         scratch = output
@@ -35,10 +34,24 @@ enum AssetStager {
       }
       defer { if let scratch { try? fm.removeItem(atPath: scratch) } }
       let zip = try ZipWriter.archive(directory: source)
-      let temporary = target + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
+      let temporary = uniqueTemporary(for: target)
       try zip.write(to: URL(fileURLWithPath: temporary))
-      try? fm.removeItem(atPath: target)
-      try fm.moveItem(atPath: temporary, toPath: target)
+      try publish(temporary, as: target)
+    }
+  }
+
+  /// A temporary name beside `target` that no other process or thread uses.
+  static func uniqueTemporary(for target: String) -> String {
+    target + ".tmp-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)"
+  }
+
+  /// Moves a finished file into place with rename(2), which replaces an existing file atomically:
+  /// two processes staging the same asset (same hash, same bytes) both succeed.
+  static func publish(_ temporary: String, as target: String) throws {
+    guard rename(temporary, target) == 0 else {
+      let reason = String(cString: strerror(errno))
+      try? FileManager.default.removeItem(atPath: temporary)
+      throw Failure(description: "could not stage \(target): \(reason)")
     }
   }
 
