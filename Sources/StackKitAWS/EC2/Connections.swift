@@ -43,32 +43,32 @@ extension EC2 {
 
     /// Allows traffic from this side to `other` on `port`: egress rules here, ingress rules there.
     public func allowTo(_ other: any Connectable, _ port: Port, description: String? = nil) {
-      if skip { return }
-      let remote = remoteRule
-      let target = other.connections
-      groups.forEachAndForever { sg in
-        target.rulePeers.forEachAndForever { peer in
-          sg.addEgressRule(peer, port, description: description, remoteRule: remote)
-        }
-      }
-      skip = true
-      let back = other.connections
-      back.remoteRule = true
-      defer {
-        skip = false
-        back.remoteRule = false
-      }
-      back.allowFrom(self, port, description: description)
+      allow(.egress, other, port, description: description)
     }
 
     /// Allows traffic from `other` to this side on `port`: ingress rules here, egress rules there.
     public func allowFrom(_ other: any Connectable, _ port: Port, description: String? = nil) {
+      allow(.ingress, other, port, description: description)
+    }
+
+    private enum Direction { case ingress, egress }
+
+    /// Adds this side's rules towards (egress) or from (ingress) `other`, then lets `other` add
+    /// the mirror rules, as CDK's `Connections` does; `skip` stops the mirror call from coming back.
+    private func allow(
+      _ direction: Direction, _ other: any Connectable, _ port: Port, description: String?
+    ) {
       if skip { return }
       let remote = remoteRule
-      let source = other.connections
+      let peers = other.connections
       groups.forEachAndForever { sg in
-        source.rulePeers.forEachAndForever { peer in
-          sg.addIngressRule(peer, port, description: description, remoteRule: remote)
+        peers.rulePeers.forEachAndForever { peer in
+          switch direction {
+          case .egress:
+            sg.addEgressRule(peer, port, description: description, remoteRule: remote)
+          case .ingress:
+            sg.addIngressRule(peer, port, description: description, remoteRule: remote)
+          }
         }
       }
       skip = true
@@ -78,7 +78,10 @@ extension EC2 {
         skip = false
         back.remoteRule = false
       }
-      back.allowTo(self, port, description: description)
+      switch direction {
+      case .egress: back.allowFrom(self, port, description: description)
+      case .ingress: back.allowTo(self, port, description: description)
+      }
     }
 
     /// Allows traffic between the members of this side's groups.

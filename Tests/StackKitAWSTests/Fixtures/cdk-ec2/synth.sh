@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
-# Regenerates the CDK expectations of the EC2 and Lambda tests: runs cdk_ec2_fixtures.py with the real
-# AWS CDK v2 (venv at $CDK_VENV, default /tmp/cdk-reference-venv; made by
-# ../../../../../shared/reference/cdk/synth.sh or `python3 -m venv V && V/bin/pip install aws-cdk-lib
-# constructs`) and keeps the templates without CDK's bootstrap parameter and rule.
+# Regenerates CDK expectations: runs a fixture program (default: cdk_ec2_fixtures.py here, the EC2 and
+# Lambda tests' program; ../cdk-tags/synth.sh passes its own) with the real AWS CDK v2 (venv at
+# $CDK_VENV, default /tmp/cdk-reference-venv; made by ../../../../../shared/reference/cdk/synth.sh or
+# `python3 -m venv V && V/bin/pip install aws-cdk-lib constructs`) and writes the templates, without
+# CDK's bootstrap parameter and rule, beside the program.
+#
+#   synth.sh [PROGRAM.py]
 set -euo pipefail
-here=$(cd "$(dirname "$0")" && pwd)
+program=$(realpath "${1:-$(dirname "$0")/cdk_ec2_fixtures.py}")
+here=$(dirname "$program")
 venv=${CDK_VENV:-/tmp/cdk-reference-venv}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -12,7 +16,7 @@ mkdir -p "$work/assets/layer/python" "$work/assets/app"
 echo '# placeholder' > "$work/assets/layer/python/dep.py"
 echo 'def main(event, context): return "ok"' > "$work/assets/app/app.py"
 export JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION=1
-ASSETS_DIR="$work/assets" CDK_OUTDIR="$work/out" "$venv/bin/python" "$here/cdk_ec2_fixtures.py"
+ASSETS_DIR="$work/assets" CDK_OUTDIR="$work/out" "$venv/bin/python" "$program"
 for t in "$work"/out/*.template.json; do
   python3 - "$t" "$here/$(basename "$t")" <<'PY'
 import json, sys

@@ -1,29 +1,6 @@
 #!/usr/bin/env bash
-# Regenerates the CDK expectations of the Tags tests: runs cdk_tags_fixtures.py with the real AWS CDK
-# v2 (venv at $CDK_VENV, default /tmp/cdk-reference-venv, with aws-cdk-lib 2.275.0) and keeps the
-# templates without CDK's bootstrap parameter and rule.
+# Regenerates the CDK expectations of the Tags tests (cdk_tags_fixtures.py, aws-cdk-lib 2.275.0) with
+# the EC2 fixtures' script, which writes the templates beside the program.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-venv=${CDK_VENV:-/tmp/cdk-reference-venv}
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-mkdir -p "$work/assets/layer/python" "$work/assets/app"
-echo '# placeholder' > "$work/assets/layer/python/dep.py"
-echo 'def main(event, context): return "ok"' > "$work/assets/app/app.py"
-export JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION=1
-ASSETS_DIR="$work/assets" CDK_OUTDIR="$work/out" "$venv/bin/python" "$here/cdk_tags_fixtures.py"
-for t in "$work"/out/*.template.json; do
-  python3 - "$t" "$here/$(basename "$t")" <<'PY'
-import json, sys
-template = json.load(open(sys.argv[1]))
-template.get("Parameters", {}).pop("BootstrapVersion", None)
-template.get("Rules", {}).pop("CheckBootstrapVersion", None)
-for section in ("Parameters", "Rules"):
-    if section in template and not template[section]:
-        del template[section]
-with open(sys.argv[2], "w") as f:
-    json.dump(template, f, indent=1)
-    f.write("\n")
-PY
-done
-ls "$here"/*.template.json
+exec "$here/../cdk-ec2/synth.sh" "$here/cdk_tags_fixtures.py"
