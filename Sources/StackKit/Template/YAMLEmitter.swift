@@ -133,31 +133,15 @@ struct YAMLEmitter {
 
   private mutating func writePlain(_ s: UnsafeBufferPointer<UInt8>) {
     if !whitespace && (!s.isEmpty || flowLevel > 0) { put(0x20) }
-    var breaks = false
-    var i = 0
-    while i < s.count {
-      let w = Self.width(s, i)
-      if s[i] == 0x20 {
-        write(s, i, w)
-      } else if Self.isBreak(s, i) {
-        if !breaks && s[i] == 0x0A { putBreak() }
-        writeBreak(s, i, w)
-        indention = true
-        breaks = true
-      } else {
-        if breaks { writeIndent() }
-        write(s, i, w)
-        indention = false
-        breaks = false
-      }
-      i += max(w, 1)
-    }
+    _ = writeLines(s, doublingQuotes: false)
     whitespace = false
     indention = false
   }
 
-  private mutating func writeSingleQuoted(_ s: UnsafeBufferPointer<UInt8>) {
-    writeIndicator("'", needWhitespace: true, isWhitespace: false, isIndention: false)
+  /// The body shared by plain and single-quoted scalars (libyaml's `yaml_emitter_write_plain` and
+  /// `_single_quoted` without line folding): spaces as they are, line breaks doubled where YAML
+  /// folds them, and in single-quoted scalars `'` doubled. Returns whether it ended on a break.
+  private mutating func writeLines(_ s: UnsafeBufferPointer<UInt8>, doublingQuotes: Bool) -> Bool {
     var breaks = false
     var i = 0
     while i < s.count {
@@ -171,13 +155,19 @@ struct YAMLEmitter {
         breaks = true
       } else {
         if breaks { writeIndent() }
-        if s[i] == 0x27 { put(0x27) }
+        if doublingQuotes && s[i] == 0x27 { put(0x27) }
         write(s, i, w)
         indention = false
         breaks = false
       }
       i += max(w, 1)
     }
+    return breaks
+  }
+
+  private mutating func writeSingleQuoted(_ s: UnsafeBufferPointer<UInt8>) {
+    writeIndicator("'", needWhitespace: true, isWhitespace: false, isIndention: false)
+    let breaks = writeLines(s, doublingQuotes: true)
     if breaks { writeIndent() }
     writeIndicator("'", needWhitespace: false, isWhitespace: false, isIndention: false)
     whitespace = false
